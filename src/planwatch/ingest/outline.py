@@ -1,0 +1,267 @@
+"""The outline: parts (篇), chapters (章) and sections (节), from the contents and the body.
+
+The table of contents is read first: each entry is a heading marker, a title
+and a page number run together (`第一节指导思想8第二节发展定位8`). Its titles
+then show where each body heading ends, since a scraped body runs headings
+straight into their text (`第一节指导思想以习近平…`). Without contents,
+headings are taken from heading styles or short paragraphs, and where neither
+exists the end of a heading is guessed and a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.ingest.numerals import to_int
+from planwatch.ingest.stream import Stream
+from planwatch.plan import Warning
+
+MARKER = re.compile(r"第([一二三四五六七八九十百〇零两\d]{1,5})([篇章节])")
+LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
+RANK = {"part": 0, "chapter": 1, "section": 2}
+_LEADERS = re.compile(r"[\s.·…．_\-—]+$")
+_TRAILING_DIGITS = re.compile(r"(\d+)$")
+# Characters that differ between a contents title and its body heading without changing it.
+_LOOSE = re.compile(r"[\s,，、:：;；()（）“”\"'‘’《》〈〉【】\[\]·.．—\-]")
+_MAX_TITLE = 60
+
+
+@dataclass
+class Heading:
+    level: str
+    number: str
+    title: str
+    ordinal: int
+    page: int | None = None
+    start: int = -1
+    end: int = -1
+    in_body: bool = False
+    moved_page: bool = False
+
+
+@dataclass
+class Contents:
+    entries: list[Heading]
+    start: int
+    end: int
+
+
+def _loose(text: str) -> str:
+    return _LOOSE.sub("", text)
+
+
+def _markers(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    return [m for m in MARKER.finditer(text, start, len(text) if end is None else end) if to_int(m.group(1))]
+
+
+def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
+    """Find the first run of heading markers that reads as a table of contents."""
+    marks = _markers(text)
+    i = 0
+    while i < len(marks):
+        run = [marks[i]]
+        j = i + 1
+        while j < len(marks):
+            gap = text[run[-1].end() : marks[j].start()]
+            if len(gap) > _MAX_TITLE + 8 or "。" in gap or not _continues(run, marks[j]):
+                break
+            run.append(marks[j])
+            j += 1
+        if len(run) >= 3:
+            entries, end = _entries(text, run, marks[j] if j < len(marks) else None)
+            paged = sum(1 for e in entries if e.page is not None)
+            if paged >= max(2, len(entries) // 2):
+                warnings = [
+                    Warning(
+                        code="contents_page_moved",
+                        message=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before it",
+                        where=f"contents {e.number}{e.title}",
+                    )
+                    for e in entries
+                    if e.moved_page
+                ]
+                return Contents(entries, run[0].start(), end), warnings
+        i = j if j > i + 1 else i + 1
+    return None, []
+
+
+def _continues(run: list[re.Match[str]], nxt: re.Match[str]) -> bool:
+    """A contents run ends where numbering starts over (the body's 第一章 after 第十一章)."""
+    level = LEVELS[nxt.group(2)]
+    n = to_int(nxt.group(1)) or 0
+    for m in reversed(run):
+        if LEVELS[m.group(2)] == level:
+            return n > (to_int(m.group(1)) or 0) or level == "section" or level == "chapter" and _has_part(run)
+        if RANK[LEVELS[m.group(2)]] < RANK[level]:
+            return True
+    return True
+
+
+def _has_part(run: list[re.Match[str]]) -> bool:
+    return any(m.group(2) == "篇" for m in run)
+
+
+def _entries(text: str, run: list[re.Match[str]], after: re.Match[str] | None) -> tuple[list[Heading], int]:
+    entries: list[Heading] = []
+    digits: list[str] = []
+    end = run[-1].end()
+    for k, m in enumerate(run):
+        stop = run[k + 1].start() if k + 1 < len(run) else _last_entry_end(text, m.end())
+        raw = _LEADERS.sub("", text[m.end() : stop].strip())
+        trailing = _TRAILING_DIGITS.search(raw)
+        title = raw[: trailing.start()] if trailing else raw
+        entries.append(Heading(LEVELS[m.group(2)], m.group(0), _LEADERS.sub("", title).strip(), to_int(m.group(1)) or 0))
+        entries[-1].start = m.start()
+        digits.append(trailing.group(1) if trailing else "")
+        end = stop
+    _assign_pages(entries, digits)
+    return entries, end
+
+
+def _last_entry_end(text: str, pos: int) -> int:
+    """The last entry ends with its page number (or at the line's end)."""
+    m = re.compile(r"[^\n。]{1,%d}?\d+" % _MAX_TITLE).match(text, pos)
+    if m:
+        return m.end()
+    line_end = text.find("\n", pos)
+    return line_end if line_end != -1 else len(text)
+
+
+def _assign_pages(entries: list[Heading], digits: list[str]) -> None:
+    """Split each entry's trailing digits into title digits and a page that keeps pages in order.
+
+    A page printed beside the previous entry's (`改革4848第二节持续优化营商环境`)
+    is given back to the entry that lacks one.
+    """
+    for k in range(1, len(entries)):
+        if digits[k] or len(digits[k - 1]) < 2:
+            continue
+        before, after = _page_before(digits, k - 1), _page_after(digits, k + 1)
+        prev = digits[k - 1]
+        for cut in range(1, len(prev)):
+            a, b = prev[:cut], prev[cut:]
+            if a[0] == "0" or b[0] == "0":
+                continue
+            if (before is None or int(a) >= before) and int(a) <= int(b) and (after is None or int(b) <= after):
+                digits[k - 1], digits[k] = a, b
+                entries[k].moved_page = True
+                break
+    last = 0
+    for k, e in enumerate(entries):
+        d = digits[k]
+        if not d:
+            continue
+        after = _page_after(digits, k + 1)
+        width = next(
+            (
+                w
+                for w in range(min(3, len(d)), 0, -1)
+                if (w == 1 or d[-w] != "0") and int(d[-w:]) >= last and (after is None or int(d[-w:]) <= after)
+            ),
+            min(3, len(d)),
+        )
+        e.page = int(d[-width:])
+        e.title += d[:-width]
+        last = e.page
+
+
+def _page_before(digits: list[str], k: int) -> int | None:
+    return next((int(d[-3:]) for d in reversed(digits[:k]) if d), None)
+
+
+def _page_after(digits: list[str], k: int) -> int | None:
+    return next((int(d) for d in digits[k:] if d and len(d) <= 3), None)
+
+
+def find_in_body(text: str, contents: Contents, stream: Stream) -> list[Warning]:
+    """Locate each contents entry in the body, in order; set start, end and in_body."""
+    warnings: list[Warning] = []
+    pos = contents.end
+    for e in contents.entries:
+        found = _find_heading(text, e, pos)
+        if found is None:
+            continue
+        e.start, e.end = found
+        e.in_body = True
+        pos = e.end
+    return warnings
+
+
+def _find_heading(text: str, e: Heading, pos: int) -> tuple[int, int] | None:
+    want = _loose(e.title)
+    start = text.find(e.number, pos)
+    while start != -1:
+        end = _match_title(text, start + len(e.number), want)
+        if end is not None:
+            return start, end
+        start = text.find(e.number, start + 1)
+    return None
+
+
+def _match_title(text: str, pos: int, want: str) -> int | None:
+    """Where the body's heading ends if it spells `want` (loosely) from `pos`; else None."""
+    i = pos
+    k = 0
+    limit = min(len(text), pos + len(want) * 2 + 20)
+    while k < len(want) and i < limit:
+        ch = text[i]
+        if ch == want[k]:
+            k += 1
+        elif not _LOOSE.match(ch):
+            return None
+        i += 1
+    if k < len(want):
+        return None
+    while i < len(text) and text[i] in "  \t" :
+        i += 1
+    return i
+
+
+def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[Warning]]:
+    """Headings from heading styles or short paragraphs; in running text, a guessed end."""
+    text = stream.text
+    headings: list[Heading] = []
+    guessed = 0
+    last: dict[str, int] = {}
+    for m in _markers(text):
+        level = LEVELS[m.group(2)]
+        ordinal = to_int(m.group(1)) or 0
+        block = stream.block_at(m.start())
+        block_start = stream.starts[block] if stream.starts else 0
+        block_end = stream.block_end(block) if stream.starts else len(text)
+        at_start = not text[block_start : m.start()].strip()
+        rest = text[m.end() : block_end].strip()
+        if at_start and (stream.heading_levels[block] is not None or len(rest) <= _MAX_TITLE) and "。" not in rest:
+            title, end = rest, block_end
+        elif at_start or text[m.start() - 1 : m.start()] in ("。", "\n", ";", "；", "!", "！", "?", "？", ""):
+            if not _in_sequence(last, level, ordinal):
+                continue
+            cut = re.search(r"[。;；，,!！?？\n]", text[m.end() : m.end() + _MAX_TITLE])
+            end = m.end() + (cut.start() if cut else min(len(text) - m.end(), 30))
+            title = text[m.end() : end]
+            guessed += 1
+        else:
+            continue
+        if not title or not _in_sequence(last, level, ordinal):
+            continue
+        h = Heading(level, m.group(0), title.strip(), ordinal, None, m.start(), end, True)
+        headings.append(h)
+        last[level] = ordinal
+        for lower in ("chapter", "section") if level == "part" else ("section",) if level == "chapter" else ():
+            last.pop(lower, None)
+    warnings = []
+    if guessed:
+        warnings.append(
+            Warning(
+                code="heading_end_guessed",
+                message=f"no table of contents: the end of {guessed} heading(s) running into their text was guessed",
+            )
+        )
+    return headings, warnings
+
+
+def _in_sequence(last: dict[str, int], level: str, ordinal: int) -> bool:
+    """A heading continues its level's numbering (chapters may run on across parts)."""
+    prev = last.get(level)
+    return ordinal == 1 if prev is None and level != "chapter" else prev is None or ordinal == prev + 1

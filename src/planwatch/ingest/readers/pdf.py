@@ -1,0 +1,216 @@
+"""PDF: the text layer, page by page, cut back into paragraphs, plus ruled tables.
+
+A PDF holds positioned lines, not paragraphs. Lines are joined into one
+paragraph until one of these says a new one starts:
+
+- the line is indented from the page's left edge by more than a character
+  (a first-line indent, or a centred heading);
+- the gap above it is clearly wider (by half a line) than the tightest line
+  spacing on the page (a blank line);
+- its font size differs from the line before (a heading and its body);
+- the line before stopped short of the right edge by more than two
+  characters (the last line of a paragraph).
+
+A paragraph broken by a page turn is joined across it by the same rules, and
+takes the page where it starts. A bare page number as the first or last line
+of a page ("- 12 -", "第3页") is dropped, so it does not cut such a paragraph.
+
+Ruled tables come from pdfplumber's line detection. A merged cell is one cell
+box spanning several rows or columns of the table's ruling; its spans are
+counted on those rulings. A single ruled box (a frame) is not a table: its
+text reads as paragraphs. PDFs mark no headings, so `heading_level` is None.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.page import Page
+from pdfplumber.table import Table
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from planwatch.errors import InputError
+from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock
+
+_PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?")
+
+
+@dataclass
+class _Line:
+    """One text line, with what the paragraph rules look at."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    indented: bool = False
+    full: bool = True
+    extra_gap: float | None = None  # space above beyond the page's tightest line gap; None at the top
+
+
+def read(path: Path) -> Document:
+    """Read a PDF's text layer into paragraphs and tables, with 1-based page numbers."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            return _read(pdf, path)
+    except PdfminerException as e:
+        if e.args and isinstance(e.args[0], PDFPasswordIncorrect):
+            raise InputError(str(path), "is password-protected") from None
+        raise InputError(str(path), f"is not a readable PDF ({_cause(e)})") from None
+    except MalformedPDFException as e:
+        raise InputError(str(path), f"is a damaged PDF ({_cause(e)})") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+
+
+def _cause(e: Exception) -> str:
+    inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+    return str(inner) or type(inner).__name__
+
+
+def _read(pdf: pdfplumber.PDF, path: Path) -> Document:
+    if not pdf.pages:
+        raise InputError(str(path), "has no pages")
+    blocks: list[Block] = []
+    textless: list[int] = []
+    open_paragraph: tuple[Paragraph, _Line] | None = None
+    for number, page in enumerate(pdf.pages, start=1):
+        if not page.chars:
+            textless.append(number)
+            open_paragraph = None
+            continue
+        for item in _page_items(page):
+            if isinstance(item, TableBlock):
+                item.page = number
+                blocks.append(item)
+                open_paragraph = None
+                continue
+            if open_paragraph and not _starts_paragraph(item, open_paragraph[1]):
+                paragraph = open_paragraph[0]
+                paragraph.text = _join(paragraph.text, item.text)
+            else:
+                paragraph = Paragraph(item.text, page=number)
+                blocks.append(paragraph)
+            open_paragraph = (paragraph, item)
+    if len(textless) == len(pdf.pages):
+        raise InputError(str(path), "has no text layer (a scanned PDF needs OCR first)")
+    notes = [f"no text layer on page {', '.join(map(str, textless))} (scanned?)"] if textless else []
+    return Document(blocks, format="pdf", source=str(path), notes=notes)
+
+
+def _page_items(page: Page) -> list[_Line | TableBlock]:
+    """The page's lines and tables, top to bottom, lines annotated for the paragraph rules."""
+    tables = [(t, block) for t in page.find_tables() if (block := _table_block(t)) is not None]
+    boxes = [t.bbox for t, _ in tables]
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    lines = [line for raw in text_page.extract_text_lines() if (line := _line(raw)) is not None]
+    if lines and _PAGE_NUMBER.fullmatch(lines[-1].text):
+        lines.pop()
+    if lines and _PAGE_NUMBER.fullmatch(lines[0].text):
+        lines.pop(0)
+    if lines:
+        left = min(line.x0 for line in lines)
+        right = max(line.x1 for line in lines)
+        gaps = [max(b.top - a.bottom, 0.0) for a, b in itertools.pairwise(lines)]
+        tightest = min(gaps, default=0.0)
+        for line in lines:
+            line.indented = line.x0 > left + line.size
+            line.full = line.x1 >= right - 2 * line.size
+        for line, gap in zip(lines[1:], gaps, strict=True):
+            line.extra_gap = gap - tightest
+    items: list[tuple[float, _Line | TableBlock]] = [(line.top, line) for line in lines]
+    items += [(t.bbox[1], block) for t, block in tables]
+    items.sort(key=lambda pair: pair[0])
+    return [item for _, item in items]
+
+
+def _starts_paragraph(line: _Line, before: _Line) -> bool:
+    """The paragraph rules of the module docstring."""
+    return (
+        line.indented
+        or (line.extra_gap is not None and line.extra_gap > line.size / 2)
+        or abs(line.size - before.size) > 1
+        or not before.full
+    )
+
+
+def _join(text: str, more: str) -> str:
+    """Chinese lines join directly; a space only between two Latin letters or digits."""
+    if text[-1].isascii() and text[-1].isalnum() and more[0].isascii() and more[0].isalnum():
+        return f"{text} {more}"
+    return text + more
+
+
+def _line(raw: dict) -> _Line | None:
+    """A pdfplumber text line; its left edge is its first visible character, not a leading space."""
+    visible = [c for c in raw["chars"] if not c["text"].isspace()]
+    if not visible or not raw["text"].strip():
+        return None
+    return _Line(
+        text=raw["text"].strip(),
+        x0=visible[0]["x0"],
+        x1=max(c["x1"] for c in visible),
+        top=raw["top"],
+        bottom=raw["bottom"],
+        size=statistics.median(c["size"] for c in visible),
+    )
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_block(table: Table) -> TableBlock | None:
+    """A ruled table, each merged cell once with its spans; None for a single frame or an empty grid."""
+    if len(table.cells) < 2:
+        return None
+    texts: dict[tuple[float, float, float, float], str] = {}
+    for row, row_texts in zip(table.rows, table.extract(), strict=True):
+        for box, text in zip(row.cells, row_texts, strict=True):
+            if box is not None:
+                texts[box] = "\n".join(part.strip() for part in (text or "").split("\n") if part.strip())
+    if not any(texts.values()):
+        return None
+    xs = _rulings([v for box in table.cells for v in (box[0], box[2])])
+    ys = _rulings([v for box in table.cells for v in (box[1], box[3])])
+    starts: dict[tuple[int, int], GridCell] = {}
+    for box, text in texts.items():
+        c0, c1 = _at(xs, box[0]), _at(xs, box[2])
+        r0, r1 = _at(ys, box[1]), _at(ys, box[3])
+        starts[r0, c0] = GridCell(text, rowspan=max(r1 - r0, 1), colspan=max(c1 - c0, 1))
+    rows: list[list[GridCell]] = []
+    covered: set[tuple[int, int]] = set()
+    for r in range(len(ys) - 1):
+        row = []
+        for c in range(len(xs) - 1):
+            if (r, c) in covered:
+                continue
+            # A gap in the ruling becomes an empty cell, so later cells keep their columns.
+            cell = starts.get((r, c), GridCell(""))
+            row.append(cell)
+            covered |= {(r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)}
+        rows.append(row)
+    return TableBlock(rows)
+
+
+def _rulings(values: list[float], tolerance: float = 1.0) -> list[float]:
+    """The distinct positions of a table's rules, nearly equal ones counted once."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _at(rulings: list[float], value: float) -> int:
+    return min(range(len(rulings)), key=lambda i: abs(rulings[i] - value))

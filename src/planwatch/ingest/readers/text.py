@@ -1,0 +1,141 @@
+"""Plain text, including text scraped from document-sharing sites.
+
+Encodings are detected, not assumed: a byte-order mark, then strict UTF-8,
+then UTF-16 by its pattern of zero bytes, then GB18030 (a superset of GBK and
+GB2312, what Chinese Windows writes).
+
+A scraped copy (like the sample) starts with a site header line and is cut
+into chunks, each line opening with a running marker `12、`; the cuts fall
+anywhere, inside words, headings and table cells. The markers are removed and
+the cuts joined, so the text reads as one run again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from planwatch.errors import InputError
+from planwatch.ingest.blocks import Document, Paragraph
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# A site header names the file in 《》 and says how it is shared.
+_SITE_HEADER = re.compile(r"^《[^》]{4,200}》.{0,80}(分享|在线阅读|下载|搜索|文档|文库)")
+_CHUNK = re.compile(r"^(\d{1,4})、")
+
+
+def decode(data: bytes, where: str) -> tuple[str, str]:
+    """Return the text and the name of the encoding it was found in."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as e:
+                raise InputError(where, f"starts with a {name} byte-order mark but is not {name}: {e.reason}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_order(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(where, "unknown format: binary data, not text, .docx, .pdf or .html")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            where, f"undecodable bytes at offset {e.start}: not UTF-8, UTF-16 or GB18030/GBK text"
+        ) from None
+    if not _looks_like_text(text):
+        raise InputError(where, "undecodable bytes: neither UTF-8, UTF-16 nor GB18030/GBK text")
+    return text, "gb18030"
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: Chinese and ASCII text leave zeros in every other byte."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zeros > half * 0.2 and even_zeros < half * 0.05:
+        return "utf-16-le"
+    if even_zeros > half * 0.2 and odd_zeros < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """GB18030 decodes most byte soup; real text is mostly common CJK, ASCII and punctuation."""
+    if not text:
+        return True
+    common = sum(
+        1
+        for ch in text
+        if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+    )
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return common / len(text) > 0.85 and controls / len(text) < 0.01
+
+
+def join_scraped(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Remove a site header and the running chunk markers, joining the cut lines.
+
+    Returns the lines of text (one run per stretch of consecutive chunks) and
+    notes on what was removed. A line whose leading `N、` does not continue the
+    running count is text, not a marker (a list item such as `1、加强…`).
+    """
+    notes: list[str] = []
+    body = list(lines)
+    while body and not body[0].strip():
+        body.pop(0)
+    if body and _SITE_HEADER.match(body[0].strip()):
+        notes.append(f"removed the site header line: {body[0].strip()[:60]}…")
+        body.pop(0)
+    markers = [_CHUNK.match(line) for line in body]
+    numbered = [int(m.group(1)) for m in markers if m]
+    if len(numbered) < 3 or numbered[:3] != list(range(numbered[0], numbered[0] + 3)):
+        return body, notes
+    out: list[str] = []
+    expected = numbered[0]
+    joined = 0
+    for line, m in zip(body, markers, strict=True):
+        if m and int(m.group(1)) == expected:
+            piece = line[m.end() :]
+            if out and joined:
+                out[-1] += piece
+            else:
+                out.append(piece)
+            expected += 1
+            joined += 1
+        else:
+            out.append(line)
+            joined = 0
+    notes.append(f"joined {expected - numbered[0]} scraped chunks (markers {numbered[0]}、 to {expected - 1}、)")
+    return out, notes
+
+
+def read(path: Path) -> Document:
+    """Read a text file into paragraphs (a scraped copy becomes one long paragraph)."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+    text, encoding = decode(data, str(path))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, notes = join_scraped(lines)
+    paragraphs = [Paragraph(line.strip()) for line in lines if line.strip()]
+    return Document(paragraphs, format="text", source=str(path), notes=[f"encoding {encoding}", *notes])

@@ -1,0 +1,136 @@
+"""The structured plan: a plain, JSON-serialisable model of a plan outline.
+
+Everything downstream (evaluate, report, the web application) works on these
+models, never on the document, so a plan read from a scraped text, a .docx or
+a spreadsheet looks the same to them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Level = Literal["part", "chapter", "section", "box", "table"]
+Attribute = Literal["预期性", "约束性"]
+
+ReadingKind = Literal[
+    "number",  # a plain figure, perhaps with a comparator: 170以上, ≥95, 65左右
+    "cumulative",  # a five-year cumulative figure: [13.5], 〔13.5〕, 累计45.5
+    "change",  # a change over the period: 提高1岁
+    "higher_plan",  # a reference to a higher plan: 控制在市目标内, 按市下达目标
+    "relation",  # a relation to another indicator: 高于GDP增长, 与经济增长基本同步
+    "qualitative",  # a qualitative range: 保持在合理区间
+    "undetermined",  # nothing known yet: 待定, —
+    "empty",  # an empty cell
+    "text",  # text the grammar does not know; always uncertain
+]
+Comparator = Literal["ge", "gt", "le", "lt", "about"]
+
+
+class Reading(BaseModel):
+    """What a cell says, read with the cell grammar (DESIGN.md)."""
+
+    kind: ReadingKind
+    value: float | None = None
+    upper: float | None = Field(None, description="upper bound of a range: 7 for 6-7, whose value is 6")
+    comparator: Comparator | None = None
+    per: str | None = Field(None, description="rate base: 年 for 16000/年, 千人 for 35/千人")
+    unit: str | None = Field(None, description="unit printed in the cell itself, e.g. 岁 in 提高1岁")
+    relation: str | None = Field(None, description="higher / same_pace / lower for a relation")
+    other: str | None = Field(None, description="the other indicator of a relation, e.g. GDP增长")
+    authority: str | None = Field(None, description="the higher level a target refers to, e.g. 市")
+    earlier_year: bool = Field(False, description="the figure is of an earlier year: printed 58*")
+    uncertain: bool = False
+    note: str | None = None
+
+
+class Cell(BaseModel):
+    """One table cell: its text, how it reads, and how sure the reading is."""
+
+    raw: str = Field(description="the cell text as read, with certain scrape noise repaired")
+    printed: str | None = Field(None, description="the text as printed, where a repair changed it")
+    column: str | None = None
+    reading: Reading
+    uncertain: bool = False
+    alternatives: list[str] = Field(default_factory=list, description="other texts this cell may hold")
+
+
+class Row(BaseModel):
+    """One indicator row of a table (sub-rows are rows too, with a parent)."""
+
+    number: str | None = None
+    name: str
+    unit: str | None = None
+    category: str | None = None
+    attribute: Attribute | None = None
+    parent: str | None = Field(None, description="name of the row this one is a sub-row of")
+    cells: list[Cell] = Field(default_factory=list)
+    alternatives: list[list[str]] = Field(
+        default_factory=list, description="other whole readings of the row's cells, most likely first"
+    )
+    notes: list[str] = Field(default_factory=list)
+
+
+class Table(BaseModel):
+    """An indicator table (主要指标) or any other table the plan holds."""
+
+    caption: str
+    columns: list[str] = Field(description="all column headers, two-level headers joined by '/'")
+    cell_columns: list[str] = Field(description="the headers of the value columns that Row.cells follow")
+    groups: list[str] = Field(default_factory=list, description="group rows such as 一、经济发展")
+    rows: list[Row] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    flattened: bool = Field(False, description="recovered from a table flattened into running text")
+    page: int | None = None
+    chapter: str | None = None
+    section: str | None = None
+
+
+class OutlineNode(BaseModel):
+    """A part (篇), chapter (章), section (节) or box (专栏/表) of the outline."""
+
+    level: Level
+    number: str
+    title: str
+    page: int | None = Field(None, description="page from the table of contents")
+    in_body: bool = Field(False, description="the heading was found in the body text")
+    text: str = Field("", description="body text under this heading, before its first child")
+    table: int | None = Field(None, description="index into Plan.tables for a box or table")
+    children: list[OutlineNode] = Field(default_factory=list)
+
+
+class Period(BaseModel):
+    start: int
+    end: int
+
+
+class Warning(BaseModel):
+    """Something the reader was unsure of or repaired; says where."""
+
+    code: str
+    message: str
+    where: str | None = None
+
+
+class Plan(BaseModel):
+    """A plan outline as read from its document."""
+
+    title: str | None = None
+    region: str | None = None
+    period: Period | None = None
+    published: str | None = Field(None, description="YYYY-MM where the document dates itself")
+    source: str | None = Field(None, description="file the plan was read from")
+    format: str | None = None
+    outline: list[OutlineNode] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    truncated: bool = False
+    missing_chapters: list[str] = Field(
+        default_factory=list, description="chapters the contents list but the body lacks"
+    )
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+def plan_schema() -> dict:
+    """The JSON Schema that `planwatch ingest --json` output validates against."""
+    return Plan.model_json_schema()
