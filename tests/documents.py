@@ -19,7 +19,13 @@ from reportlab.platypus import Table, TableStyle
 from planwatch.ingest.blocks import GridCell as G
 
 INDICATOR_ROWS: list[list[G]] = [
-    [G("序号", rowspan=2), G("指标", rowspan=2), G("“十三五”基数", colspan=2), G("“十四五”目标", colspan=2), G("属性", rowspan=2)],
+    [
+        G("序号", rowspan=2),
+        G("指标", rowspan=2),
+        G("“十三五”基数", colspan=2),
+        G("“十四五”目标", colspan=2),
+        G("属性", rowspan=2),
+    ],
     [G("2020年绝对值"), G("年均增长(%)"), G("2025年绝对值"), G("年均增长(%)")],
     [G("一、经济发展", colspan=7)],
     [G("1"), G("地区生产总值增长(%)"), G(""), G("7"), G(""), G("6.5"), G("预期性", rowspan=2)],

@@ -10,11 +10,14 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
-from documents import INDICATOR_GRID, INDICATOR_ROWS, add_docx_table
 
 from planwatch.errors import InputError
 from planwatch.ingest.blocks import Paragraph, TableBlock
 from planwatch.ingest.readers import docx as docx_reader
+from tests.documents import INDICATOR_GRID, INDICATOR_ROWS, add_docx_table
+
+_VML = "urn:schemas-microsoft-com:vml"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _rendered_break(paragraph) -> None:
@@ -76,7 +79,9 @@ def test_merged_cells_come_once_with_their_spans(plan_docx: Path) -> None:
 
 
 def test_pages_count_forced_and_rendered_breaks_once_each(plan_docx: Path) -> None:
-    pages = {b.text if isinstance(b, Paragraph) else "table": b.page for b in docx_reader.read(plan_docx).blocks}
+    pages = {
+        b.text if isinstance(b, Paragraph) else "table": b.page for b in docx_reader.read(plan_docx).blocks
+    }
     assert pages["第二章 未来五年发展蓝图"] == 1
     assert pages["table"] == 1
     assert pages["第三章 强化创新驱动"] == 2
@@ -139,14 +144,14 @@ def test_cell_content_nested_tables_and_skipped_grid_columns(tmp_path: Path) -> 
 def test_text_boxes_and_content_controls_are_read_once(tmp_path: Path) -> None:
     document = docx.Document()
     box = (
-        '<w:txbxContent><w:p><w:r><w:t>专栏2 创新平台</w:t></w:r></w:p>'
-        '<w:p><w:r><w:t>建成科技成果交易转化中心</w:t></w:r></w:p></w:txbxContent>'
+        "<w:txbxContent><w:p><w:r><w:t>专栏2 创新平台</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>建成科技成果交易转化中心</w:t></w:r></w:p></w:txbxContent>"
     )
     anchor = document.add_paragraph("正文。")
     anchor._p.append(
         parse_xml(
-            f'<w:r {nsdecls("w", "v")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
-            f"<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:pict><v:shape><v:textbox>{box}"
+            f'<w:r {nsdecls("w")} xmlns:v="{_VML}" xmlns:mc="{_MC}">'
+            f'<mc:AlternateContent><mc:Choice Requires="v"><w:pict><v:shape><v:textbox>{box}'
             f"</v:textbox></v:shape></w:pict></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}"
             "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
         )
@@ -154,7 +159,7 @@ def test_text_boxes_and_content_controls_are_read_once(tmp_path: Path) -> None:
     document.element.body.insert(
         0,
         parse_xml(
-            f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p>'
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p>"
             "<w:p><w:r><w:t>第一章 总体要求</w:t><w:tab/><w:t>1</w:t></w:r></w:p></w:sdtContent></w:sdt>"
         ),
     )

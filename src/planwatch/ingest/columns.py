@@ -32,11 +32,13 @@ ATTRIBUTES = ("预期性", "约束性")
 class ValueColumn:
     name: str
     kind: str  # "level" or "growth"
+    target: bool  # the column holds targets (目标), not baselines or results
 
 
 def value_column(name: str) -> ValueColumn:
     """A value column holds growth rates when its header says 增长/增速, else levels."""
-    return ValueColumn(name, "growth" if re.search(r"增长|增速", name.split("/")[-1]) else "level")
+    kind = "growth" if re.search(r"增长|增速", name.split("/")[-1]) else "level"
+    return ValueColumn(name, kind, "目标" in name)
 
 
 def row_kind(name: str) -> str:

@@ -209,7 +209,7 @@ class _BodyReader:
     def _notes_say_cumulative(self) -> bool:
         notes_at = self.text.find("注", self.pos, self.limit)
         window = self.text[notes_at : notes_at + 300] if notes_at != -1 else ""
-        return bool(re.search(r"[\[〔【口]\s*[\]〕】]?\s*为.{0,6}累计", window))
+        return bool(re.search(r"[\[〔【口]\s*[\]〕】]?\s*内?\s*为.{0,6}累计", window))
 
     def _at_notes(self) -> bool:
         return self.text.startswith(("注:", "注：", "注："), self.pos) or self.text.startswith("注 ", self.pos)
@@ -412,7 +412,11 @@ class _BodyReader:
             self.parent = row if not row.name.startswith("其中") else self.parent
 
     def fill_cells(self) -> None:
-        """Split every row's run of cells, now that the table's conventions are known."""
+        """Split every row's run of cells, now that the table's conventions are known.
+
+        Where the table prints — for what it does not give, a row's pattern of
+        figures and dashes tells how its neighbours' fused runs divide.
+        """
         parsed = [(row, *self._atoms_of(row, run), run) for row, run in self.runs]
         dashed = [atoms for _, atoms, _, _ in parsed if atoms]
         prints_dashes = sum(any(a.kind == "dash" for a in atoms) for atoms in dashed) >= 0.3 * max(len(dashed), 1)
@@ -433,7 +437,8 @@ class _BodyReader:
                 for i in (k - 1, k + 1)
                 if 0 <= i < len(best) and best[i] and cols.row_kind(parsed[i][0].name) == kind
             ]
-            found[k] = splitting.settle(found[k], neighbours)
+            if prints_dashes:
+                found[k] = splitting.settle(found[k], neighbours)
             best[k] = found[k][0].cells if found[k] else None
             self._place(row, found[k], run)
 

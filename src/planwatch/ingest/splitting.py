@@ -25,16 +25,19 @@ WRONG_KIND = 2.0  # a figure in a column of the other kind (a level in a growth 
 PHRASE_IN_GROWTH = 1.0  # a phrase such as 控制在市目标内 in a growth column
 LOST_DECIMAL = 1.5  # reading 55 as 5.5 in a growth column, a decimal point lost in print
 LOST_BRACKETS = 0.5  # reading a small figure as a five-year cumulative change, brackets lost
-SPLIT_MARKED = 1.0  # cutting a figure that carries a mark of its own (累计, 以上) costs more
+SPLIT_MARKED = 1.0  # cutting a figure that opens with a mark of its own (累计, [) costs more
 ODD_FIGURE = 1.0  # a figure as tables rarely print it: 2.510, 13.184
 ZERO = 0.5  # a zero, rarely a level or a target
 DECIMAL_DIGIT = 0.1  # each decimal digit: of two cuts, the one giving simpler figures
 LONG_FIGURE = 2.0  # a whole part of more than seven digits; tables print large sums in larger units
 DASH_MAIN = 0.7  # a dash where the row's own kind of figure belongs
+BOUND_NOT_TARGET = 0.5  # a bound (以上, 以内) is how targets are printed, not baselines
 NEIGHBOUR = 0.8  # what a reading gains for the pattern of a neighbouring row (— where they print —)
 AMBIGUITY_MARGIN = 1.0  # readings this close to the best are alternatives
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# How targets are printed: a bound, or a reference to a higher plan's target.
+_TARGET_FORM = re.compile(r"以上|以内|以下|左右|目标|控制在")
 
 
 @dataclass
@@ -97,7 +100,7 @@ def _expansions(atom: Atom, most: int) -> list[tuple[list[str], float, list[str]
             cells = list(pieces)
             cells[0] = atom.prefix + cells[0]
             cells[-1] = cells[-1] + atom.suffix
-            cost = (SPLIT + (SPLIT_MARKED if atom.prefix or atom.suffix else 0.0)) * (parts - 1)
+            cost = (SPLIT + (SPLIT_MARKED if atom.prefix else 0.0)) * (parts - 1)
             if atom.sign_or_dash:
                 out.append((["-" + cells[0], *cells[1:]], cost, []))
                 if len(cells) < most:
@@ -176,9 +179,13 @@ def _cost(cells: list[str], columns: list[ValueColumn], row: RowContext) -> floa
         if v is None:
             if col.kind == "growth":
                 cost += PHRASE_IN_GROWTH
+            if not col.target and _TARGET_FORM.search(cell) and any(c.target for c in columns):
+                cost += BOUND_NOT_TARGET
             continue
         if col.kind != row.kind:
             cost += WRONG_KIND if row.kind == "growth" else 0.0
+        if not col.target and _TARGET_FORM.search(cell) and any(c.target for c in columns):
+            cost += BOUND_NOT_TARGET
         if cell.startswith("["):
             continue
         if col.kind == "growth":
@@ -226,4 +233,8 @@ def choose(found: list[Reading]) -> tuple[Reading | None, list[Reading]]:
     if not found:
         return None, []
     best = found[0]
-    return best, [r for r in found[1:4] if r.cost - best.cost <= AMBIGUITY_MARGIN]
+    close = [r for r in found[1:4] if r.cost - best.cost <= AMBIGUITY_MARGIN]
+    if best.notes and not any(not r.notes for r in close):
+        # A reading that restores a lost mark is a guess: keep the best reading as printed beside it.
+        close += [r for r in found if not r.notes][:1]
+    return best, close

@@ -18,7 +18,7 @@ A forced break is followed by a rendered break at the top of the next page;
 those two mark one page turn. A document that holds neither has no page hints.
 
 Text boxes (`w:txbxContent`) become paragraphs after the paragraph that
-anchors them. Inside a table cell, each paragraph is a line ("\n"); a nested
+anchors them. Inside a table cell, each paragraph is a line ("\\n"); a nested
 table becomes lines too, a row per line with its cells joined by spaces.
 """
 

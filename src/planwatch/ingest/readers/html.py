@@ -11,10 +11,10 @@ Blocks, in document order:
   a div that also holds paragraphs is its own paragraph, so nested divs never
   repeat text; outside tables and headings a `<br>` ends a paragraph, since
   sites often lay out a whole chapter in one element with `<br>` between
-  paragraphs; inside a heading `<br>` gives "\n";
+  paragraphs; inside a heading `<br>` gives "\\n";
 - a table gives a TableBlock honouring rowspan/colspan (a bad or zero span
   counts as 1, a rowspan is cut at the table's last row); inside a cell,
-  `<br>` and block elements give "\n". A layout table, one whose cells hold
+  `<br>` and block elements give "\\n". A layout table, one whose cells hold
   headings, other tables or whole articles (more than 2000 characters), is
   read as ordinary blocks instead, each cell's content in turn.
 
@@ -105,7 +105,7 @@ class _Walker:
     """Collects blocks from an element tree.
 
     `flat` is for the inside of a heading or a table cell: everything becomes
-    plain lines, to be joined with "\n".
+    plain lines, to be joined with "\\n".
     """
 
     def __init__(self, flat: bool) -> None:
@@ -165,7 +165,7 @@ def _clean(text: str) -> str:
 
 
 def _cell_text(element: Tag) -> str:
-    """An element's text with its line structure: `<br>` and blocks give "\n"."""
+    """An element's text with its line structure: `<br>` and blocks give "\\n"."""
     walker = _Walker(flat=True)
     walker.walk(element)
     return "\n".join(b.text for b in walker.finish() if isinstance(b, Paragraph))

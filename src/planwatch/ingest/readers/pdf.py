@@ -1,7 +1,8 @@
 """PDF: the text layer, page by page, cut back into paragraphs, plus ruled tables.
 
 A PDF holds positioned lines, not paragraphs. Lines are joined into one
-paragraph until one of these says a new one starts:
+paragraph (directly, as Chinese is written; with a space only between two
+Latin letters or digits) until one of these says a new one starts:
 
 - the line is indented from the page's left edge by more than a character
   (a first-line indent, or a centred heading);
@@ -11,14 +12,17 @@ paragraph until one of these says a new one starts:
 - the line before stopped short of the right edge by more than two
   characters (the last line of a paragraph).
 
-A paragraph broken by a page turn is joined across it by the same rules, and
-takes the page where it starts. A bare page number as the first or last line
-of a page ("- 12 -", "第3页") is dropped, so it does not cut such a paragraph.
+A paragraph broken by a page turn is joined across it by the same rules
+(less the gap) and takes the page where it starts. A bare page number as the
+first or last line of a page ("- 12 -", "第3页") is dropped, so it does not
+cut such a paragraph. Page numbers of blocks are physical, 1-based.
 
 Ruled tables come from pdfplumber's line detection. A merged cell is one cell
 box spanning several rows or columns of the table's ruling; its spans are
-counted on those rulings. A single ruled box (a frame) is not a table: its
-text reads as paragraphs. PDFs mark no headings, so `heading_level` is None.
+counted on those rulings. A cell's lines are kept as "\\n" (a PDF cannot tell
+a wrapped line from a break). A table running over a page turn gives one
+table per page. A single ruled box (a frame) is not a table: its text reads
+as paragraphs. The text layer marks no headings, so `heading_level` is None.
 """
 
 from __future__ import annotations

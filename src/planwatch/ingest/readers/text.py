@@ -1,8 +1,8 @@
 """Plain text, including text scraped from document-sharing sites.
 
 Encodings are detected, not assumed: a byte-order mark, then strict UTF-8,
-then UTF-16 by its pattern of zero bytes, then GB18030 (a superset of GBK and
-GB2312, what Chinese Windows writes).
+then UTF-16 and GB18030 (a superset of GBK and GB2312, what Chinese Windows
+writes), each accepted only where the result reads as text.
 
 A scraped copy (like the sample) starts with a site header line and is cut
 into chunks, each line opening with a running marker `12、`; the cuts fall
@@ -44,38 +44,18 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_order(data)
-    if utf16:
+    # Text never holds NUL bytes, but UTF-16 does wherever a character is ASCII.
+    order = ("utf-16-le", "utf-16-be", "gb18030") if b"\x00" in data else ("gb18030", "utf-16-le", "utf-16-be")
+    for name in order:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(name)
         except UnicodeDecodeError:
-            pass
+            continue
+        if _looks_like_text(text):
+            return text, name
     if b"\x00" in data:
         raise InputError(where, "unknown format: binary data, not text, .docx, .pdf or .html")
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            where, f"undecodable bytes at offset {e.start}: not UTF-8, UTF-16 or GB18030/GBK text"
-        ) from None
-    if not _looks_like_text(text):
-        raise InputError(where, "undecodable bytes: neither UTF-8, UTF-16 nor GB18030/GBK text")
-    return text, "gb18030"
-
-
-def _utf16_order(data: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: Chinese and ASCII text leave zeros in every other byte."""
-    sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even_zeros = sample[0::2].count(0)
-    odd_zeros = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_zeros > half * 0.2 and even_zeros < half * 0.05:
-        return "utf-16-le"
-    if even_zeros > half * 0.2 and odd_zeros < half * 0.05:
-        return "utf-16-be"
-    return None
+    raise InputError(where, "undecodable bytes: not UTF-8, UTF-16 or GB18030/GBK text")
 
 
 def _looks_like_text(text: str) -> bool:

@@ -1,0 +1,31 @@
+"""Shared fixtures: the sample plan and its hand-checked reading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planwatch.cli import sample_path
+from planwatch.ingest import ingest
+from planwatch.plan import Plan
+
+HERE = Path(__file__).parent
+SHARED_SAMPLE = HERE.parent.parent / "shared" / "samples" / "weidu-14th-fyp-outline.scraped.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_file() -> Path:
+    """The sample from ../shared/samples when present, else the copy shipped in the package."""
+    return SHARED_SAMPLE if SHARED_SAMPLE.exists() else sample_path()
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict:
+    return json.loads((HERE / "data" / "weidu-plan.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_plan(sample_file: Path) -> Plan:
+    return ingest(sample_file)
