@@ -71,10 +71,7 @@ def test_parts_chapters_and_sections_without_contents():
 
 
 def test_a_chapter_missing_in_the_middle_is_not_truncation():
-    text = (
-        "第一章甲乙丙丁1第二章戊己庚辛2第三章子丑寅卯3"
-        "第一章甲乙丙丁正文一。第三章子丑寅卯正文三。"
-    )
+    text = "第一章甲乙丙丁1第二章戊己庚辛2第三章子丑寅卯3第一章甲乙丙丁正文一。第三章子丑寅卯正文三。"
     plan = read_plan(Document([Paragraph(text)], format="text", source="t.txt"))
     assert not plan.truncated
     assert plan.missing_chapters == ["第二章戊己庚辛"]

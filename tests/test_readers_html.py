@@ -139,11 +139,11 @@ def test_layout_tables_are_read_as_blocks(tmp_path: Path) -> None:
 
 
 def test_a_table_holding_a_whole_article_is_layout(tmp_path: Path) -> None:
-    paragraphs = [f"第{n}条 加快推进制造业转型升级,提升产业基础高级化和产业链现代化水平。" * 10 for n in range(6)]
+    sentence = "加快推进制造业转型升级,提升产业基础高级化和产业链现代化水平。"
+    paragraphs = [f"第{n}条 " + sentence * 10 for n in range(8)]  # over 2000 characters
+    cell = "".join(f"<p>{p}</p>" for p in paragraphs)
     path = tmp_path / "article-in-cell.html"
-    path.write_text(
-        "<table><tr><td>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td></tr></table>", encoding="utf-8"
-    )
+    path.write_text(f"<table><tr><td>{cell}</td></tr></table>", encoding="utf-8")
     assert [b.text for b in html_reader.read(path).blocks] == paragraphs
 
 

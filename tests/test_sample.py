@@ -44,7 +44,15 @@ def test_body_chapters_have_their_text(sample_plan, expected):
 
 def test_truncation_is_reported(sample_plan, expected):
     assert sample_plan.truncated is expected["truncated"]
-    assert [m[:3] for m in sample_plan.missing_chapters] == ["第五章", "第六章", "第七章", "第八章", "第九章", "第十章", "第十一"]
+    assert [m[:3] for m in sample_plan.missing_chapters] == [
+        "第五章",
+        "第六章",
+        "第七章",
+        "第八章",
+        "第九章",
+        "第十章",
+        "第十一",
+    ]
     assert any(w.code == "truncated" for w in sample_plan.warnings)
     chapter4 = sample_plan.outline[3]
     assert [s.in_body for s in chapter4.children if s.level == "section"] == [True, True, False]
@@ -66,8 +74,9 @@ def test_rows_carry_units_categories_and_attributes(sample_plan, expected):
                 row = next(r for r in got.rows if r.name.replace("Ⅲ", "III") == w["name"].replace("Ⅲ", "III"))
                 assert row.category == w["category"], row.name
                 assert row.attribute == w.get("attribute"), row.name
-                if w["unit"] and w["unit"] != "%" or row.unit:
-                    assert row.unit == w["unit"] or w["unit"] is None, row.name
+                # 其他国家要求的污染物排放量() prints no unit and its name does not say %: left unknown
+                if w["name"] != "其他国家要求的污染物排放量":
+                    assert row.unit == w["unit"], row.name
 
 
 def test_uncertain_cells_list_their_alternatives(sample_plan):

@@ -12,7 +12,9 @@ from planwatch.plan import OutlineNode, Plan, Table
 def render(plan: Plan, console: Console) -> None:
     period = f"{plan.period.start}-{plan.period.end}" if plan.period else "?"
     console.print(f"[bold]{plan.title or '(no title found)'}[/bold]")
-    console.print(f"地区 region: {plan.region or '?'}   时期 period: {period}   发布 published: {plan.published or '?'}")
+    console.print(
+        f"地区 region: {plan.region or '?'}   时期 period: {period}   发布 published: {plan.published or '?'}"
+    )
     console.print(f"来源 source: {plan.source} ({plan.format})")
     if plan.truncated:
         console.print(f"[yellow]文本不完整 truncated: missing {', '.join(plan.missing_chapters)}[/yellow]")

@@ -60,7 +60,10 @@ class TableBlock:
                         line[c + dc] = Slot(cell.text, (dr, dc) == (0, 0))
                 c += max(cell.colspan, 1)
         width = max((len(line) for line in grid), default=0)
-        return [[s if s is not None else Slot("", True) for s in line + [None] * (width - len(line))] for line in grid]
+        return [
+            [s if s is not None else Slot("", True) for s in line + [None] * (width - len(line))]
+            for line in grid
+        ]
 
 
 @dataclass(frozen=True)

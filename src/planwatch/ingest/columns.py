@@ -58,9 +58,8 @@ def split_name(text: str) -> tuple[str, str | None, bool]:
     lost in print: % where the name says 比重/率/增长, else unknown.
     """
     text = text.strip()
-    m = None
-    for m in UNIT_PAREN.finditer(text):
-        pass
+    parens = list(UNIT_PAREN.finditer(text))
+    m = parens[-1] if parens else None
     if m is None or text[m.end() :].strip():
         return text, None, False
     name, unit = text[: m.start()].strip(), m.group(1).strip()

@@ -161,7 +161,9 @@ class _Pending:
 class _BodyReader:
     """Reads group rows, rows and notes from the body of one flattened table."""
 
-    def __init__(self, text: str, pos: int, limit: int, columns: list[cols.ValueColumn], table: Table) -> None:
+    def __init__(
+        self, text: str, pos: int, limit: int, columns: list[cols.ValueColumn], table: Table
+    ) -> None:
         self.text = text
         self.pos = pos
         self.limit = min(limit, len(text))
@@ -212,7 +214,9 @@ class _BodyReader:
         return bool(re.search(r"[\[〔【口]\s*[\]〕】]?\s*内?\s*为.{0,6}累计", window))
 
     def _at_notes(self) -> bool:
-        return self.text.startswith(("注:", "注：", "注："), self.pos) or self.text.startswith("注 ", self.pos)
+        return self.text.startswith(("注:", "注：", "注："), self.pos) or self.text.startswith(
+            "注 ", self.pos
+        )
 
     def _read_group(self, m: re.Match[str]) -> bool:
         name_end = m.end()
@@ -317,7 +321,7 @@ class _BodyReader:
     # -- cells --------------------------------------------------------------------
 
     def _cell_run(self) -> tuple[str, str | None, bool]:
-        """The printed cells up to the next row; the next row's number if it was fused; whether the table ended."""
+        """The printed cells up to the next row; the next row's number where fused to them; whether the table ended."""
         text = self.text
         start = j = self.pos
         pieces: list[str] = []
@@ -328,7 +332,7 @@ class _BodyReader:
                 self.pending = None
                 continue
             ch = text[j]
-            if self._at_notes_at(j) or GROUP_ROW.match(text, j) and not text[j + 1 : j + 2].isdigit():
+            if self._at_notes_at(j) or (GROUP_ROW.match(text, j) and not text[j + 1 : j + 2].isdigit()):
                 break
             phrase = _PHRASES.match(text, j)
             if phrase:
@@ -382,7 +386,9 @@ class _BodyReader:
         for candidate in (want, str(self.last_number + 2)):
             if run.endswith(candidate) and not run[: -len(candidate)].endswith("."):
                 if candidate != want:
-                    self._warn("row_number_skipped", f"row {want} is missing: the numbers run on at {candidate}")
+                    self._warn(
+                        "row_number_skipped", f"row {want} is missing: the numbers run on at {candidate}"
+                    )
                 return run[: -len(candidate)], candidate
         return run, None
 
@@ -405,7 +411,9 @@ class _BodyReader:
         if number is None and self.parent is not None and not self.parent.cells:
             row.parent = self.parent.name
         elif name.startswith("其中") and self.table.rows:
-            row.parent = next((r.name for r in reversed(self.table.rows) if not r.name.startswith("其中")), None)
+            row.parent = next(
+                (r.name for r in reversed(self.table.rows) if not r.name.startswith("其中")), None
+            )
         self.runs.append((row, run))
         self.table.rows.append(row)
         if number is not None and row.cells:
@@ -419,7 +427,9 @@ class _BodyReader:
         """
         parsed = [(row, *self._atoms_of(row, run), run) for row, run in self.runs]
         dashed = [atoms for _, atoms, _, _ in parsed if atoms]
-        prints_dashes = sum(any(a.kind == "dash" for a in atoms) for atoms in dashed) >= 0.3 * max(len(dashed), 1)
+        prints_dashes = sum(any(a.kind == "dash" for a in atoms) for atoms in dashed) >= 0.3 * max(
+            len(dashed), 1
+        )
         found: list[list[splitting.Reading]] = []
         for row, atoms, _, _ in parsed:
             context = splitting.RowContext(
@@ -459,7 +469,9 @@ class _BodyReader:
         best, close = splitting.choose(found)
         if best is None:
             row.notes.append(f"cells could not be split into {len(self.columns)} columns: {printed}")
-            self._warn("cells_unread", f"{row.name}: cells '{printed}' do not fit the {len(self.columns)} columns")
+            self._warn(
+                "cells_unread", f"{row.name}: cells '{printed}' do not fit the {len(self.columns)} columns"
+            )
             row.cells = [_cell(printed, None, uncertain=True)]
             return
         alternatives = [r.cells for r in close]
@@ -469,10 +481,17 @@ class _BodyReader:
             if text.startswith("[") and text not in run:
                 printed_cell = text.strip("[]")
                 others.append(printed_cell)
-            elif self.cumulative and cols.is_reduction(row.name) and column.kind == "level" and _is_figure(text):
+            elif (
+                self.cumulative
+                and cols.is_reduction(row.name)
+                and column.kind == "level"
+                and _is_figure(text)
+            ):
                 printed_cell, text = text, f"[{text}]"
                 others.append(printed_cell)
-                row.notes.append(f"{printed_cell} read as [{printed_cell}]: a reduction in a table of five-year totals")
+                row.notes.append(
+                    f"{printed_cell} read as [{printed_cell}]: a reduction in a table of five-year totals"
+                )
             cell = _cell(text, column.name, uncertain=bool(others), alternatives=others)
             cell.printed = printed_cell
             row.cells.append(cell)
@@ -480,7 +499,8 @@ class _BodyReader:
         row.notes.extend(best.notes)
         if alternatives:
             self._warn(
-                "cells_uncertain", f"{row.name}: '{printed}' read as {best.cells}; also possible: {alternatives}"
+                "cells_uncertain",
+                f"{row.name}: '{printed}' read as {best.cells}; also possible: {alternatives}",
             )
 
     # -- notes --------------------------------------------------------------------
@@ -544,15 +564,15 @@ def _atoms(run: str) -> tuple[list[splitting.Atom], list[str]]:
             continue
         if ch in _DASHES or ch == "—":
             atoms.append(splitting.Atom("dash", "—"))
-        elif ch in ")）":
-            noise.append(f"a stray '{ch}' between cells was ignored")
-        elif not ch.isspace():
+        elif ch in ")）" or not ch.isspace():
             noise.append(f"a stray '{ch}' between cells was ignored")
         i += 1
     return atoms, noise
 
 
-def _cell(text: str, column: str | None, uncertain: bool = False, alternatives: list[str] | None = None) -> Cell:
+def _cell(
+    text: str, column: str | None, uncertain: bool = False, alternatives: list[str] | None = None
+) -> Cell:
     reading = read_cell(text)
     return Cell(
         raw=text,

@@ -84,13 +84,23 @@ def build_table(block: TableBlock, caption: str | None) -> tuple[Table | None, l
             m = _ROW_NUMBER.match(texts[number_col])
             number = ("1" if m.group(1) in "Il|" else m.group(1)) if m else texts[number_col]
             if m and m.group(1) in "Il|":
-                warnings.append(Warning(code="row_number_repaired", message=f"row number '{m.group(1)}' read as 1", where=where))
+                warnings.append(
+                    Warning(
+                        code="row_number_repaired",
+                        message=f"row number '{m.group(1)}' read as 1",
+                        where=where,
+                    )
+                )
         name, unit, lost = cols.split_name(raw_name)
         if unit_col is not None and texts[unit_col]:
             unit = texts[unit_col]
         elif lost:
             warnings.append(
-                Warning(code="unit_lost", message=f"{name}: the unit printed as '()' is read as {unit or 'unknown'}", where=where)
+                Warning(
+                    code="unit_lost",
+                    message=f"{name}: the unit printed as '()' is read as {unit or 'unknown'}",
+                    where=where,
+                )
             )
         row = Row(number=number, name=name, unit=unit, category=category)
         if attr_col is not None and texts[attr_col] in cols.ATTRIBUTES:

@@ -75,7 +75,7 @@ def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
                 warnings = [
                     Warning(
                         code="contents_page_moved",
-                        message=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before it",
+                        message=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before",
                         where=f"contents {e.number}{e.title}",
                     )
                     for e in entries
@@ -92,7 +92,9 @@ def _continues(run: list[re.Match[str]], nxt: re.Match[str]) -> bool:
     n = to_int(nxt.group(1)) or 0
     for m in reversed(run):
         if LEVELS[m.group(2)] == level:
-            return n > (to_int(m.group(1)) or 0) or level == "section" or level == "chapter" and _has_part(run)
+            return (
+                n > (to_int(m.group(1)) or 0) or level == "section" or (level == "chapter" and _has_part(run))
+            )
         if RANK[LEVELS[m.group(2)]] < RANK[level]:
             return True
     return True
@@ -111,7 +113,9 @@ def _entries(text: str, run: list[re.Match[str]], after: re.Match[str] | None) -
         raw = _LEADERS.sub("", text[m.end() : stop].strip())
         trailing = _TRAILING_DIGITS.search(raw)
         title = raw[: trailing.start()] if trailing else raw
-        entries.append(Heading(LEVELS[m.group(2)], m.group(0), _LEADERS.sub("", title).strip(), to_int(m.group(1)) or 0))
+        entries.append(
+            Heading(LEVELS[m.group(2)], m.group(0), _LEADERS.sub("", title).strip(), to_int(m.group(1)) or 0)
+        )
         entries[-1].start = m.start()
         digits.append(trailing.group(1) if trailing else "")
         end = stop
@@ -121,7 +125,7 @@ def _entries(text: str, run: list[re.Match[str]], after: re.Match[str] | None) -
 
 def _last_entry_end(text: str, pos: int) -> int:
     """The last entry ends with its page number (or at the line's end)."""
-    m = re.compile(r"[^\n。]{1,%d}?\d+" % _MAX_TITLE).match(text, pos)
+    m = re.compile(rf"[^\n。]{{1,{_MAX_TITLE}}}?\d+").match(text, pos)
     if m:
         return m.end()
     line_end = text.find("\n", pos)
@@ -143,7 +147,11 @@ def _assign_pages(entries: list[Heading], digits: list[str]) -> None:
             a, b = prev[:cut], prev[cut:]
             if a[0] == "0" or b[0] == "0":
                 continue
-            if (before is None or int(a) >= before) and int(a) <= int(b) and (after is None or int(b) <= after):
+            if (
+                (before is None or int(a) >= before)
+                and int(a) <= int(b)
+                and (after is None or int(b) <= after)
+            ):
                 digits[k - 1], digits[k] = a, b
                 entries[k].moved_page = True
                 break
@@ -157,7 +165,9 @@ def _assign_pages(entries: list[Heading], digits: list[str]) -> None:
             (
                 w
                 for w in range(min(3, len(d)), 0, -1)
-                if (w == 1 or d[-w] != "0") and int(d[-w:]) >= last and (after is None or int(d[-w:]) <= after)
+                if (w == 1 or d[-w] != "0")
+                and int(d[-w:]) >= last
+                and (after is None or int(d[-w:]) <= after)
             ),
             min(3, len(d)),
         )
@@ -213,7 +223,7 @@ def _match_title(text: str, pos: int, want: str) -> int | None:
         i += 1
     if k < len(want):
         return None
-    while i < len(text) and text[i] in "  \t" :
+    while i < len(text) and text[i] in "  \t":
         i += 1
     return i
 
@@ -232,7 +242,11 @@ def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[Warni
         block_end = stream.block_end(block) if stream.starts else len(text)
         at_start = not text[block_start : m.start()].strip()
         rest = text[m.end() : block_end].strip()
-        if at_start and (stream.heading_levels[block] is not None or len(rest) <= _MAX_TITLE) and "。" not in rest:
+        if (
+            at_start
+            and (stream.heading_levels[block] is not None or len(rest) <= _MAX_TITLE)
+            and "。" not in rest
+        ):
             title, end = rest, block_end
         elif at_start or text[m.start() - 1 : m.start()] in ("。", "\n", ";", "；", "!", "！", "?", "？", ""):
             if not _in_sequence(last, level, ordinal):
@@ -248,14 +262,16 @@ def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[Warni
         h = Heading(level, m.group(0), title.strip(), ordinal, None, m.start(), end, True)
         headings.append(h)
         last[level] = ordinal
-        for lower in ("chapter", "section") if level == "part" else ("section",) if level == "chapter" else ():
+        for lower in (
+            ("chapter", "section") if level == "part" else ("section",) if level == "chapter" else ()
+        ):
             last.pop(lower, None)
     warnings = []
     if guessed:
         warnings.append(
             Warning(
                 code="heading_end_guessed",
-                message=f"no table of contents: the end of {guessed} heading(s) running into their text was guessed",
+                message=f"no table of contents: where {guessed} heading(s) running into their text end was guessed",
             )
         )
     return headings, warnings

@@ -12,7 +12,9 @@ from planwatch.ingest.readers import read_document
 from planwatch.ingest.stream import TABLE_MARK, Stream, build
 from planwatch.plan import OutlineNode, Plan, Table, Warning
 
-_CAPTION_PARAGRAPH = re.compile(r"^\s*((?:专栏|表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))\s*[:：]?\s*(.{0,60})$")
+_CAPTION_PARAGRAPH = re.compile(
+    r"^\s*((?:专栏|表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))\s*[:：]?\s*(.{0,60})$"
+)
 
 
 def ingest(path: Path | str) -> Plan:
@@ -59,7 +61,8 @@ def read_plan(document: Document) -> Plan:
     _fill_text(plan, stream, events, body_start)
     _report_missing(plan, headings, contents is not None)
     plan.warnings.extend(
-        Warning(code="repaired", message=f"repaired {n}× {what}") for what, n in sorted(stream.repairs.items())
+        Warning(code="repaired", message=f"repaired {n}× {what}")
+        for what, n in sorted(stream.repairs.items())
     )
     return plan
 
@@ -160,8 +163,11 @@ def _report_missing(plan: Plan, headings: list[outline.Heading], has_contents: b
     if tail and all(not h.in_body for h in tail):
         plan.truncated = True
         chapters = [h.number for h in tail if h.level == "chapter"]
-        sections = [h.number + h.title for h in tail if h.level == "section"]
-        where = f"after {headings[last].number}{headings[last].title}" if last >= 0 else "before the first heading"
+        where = (
+            f"after {headings[last].number}{headings[last].title}"
+            if last >= 0
+            else "before the first heading"
+        )
         plan.warnings.append(
             Warning(
                 code="truncated",

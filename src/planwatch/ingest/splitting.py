@@ -150,13 +150,21 @@ def _variants(placed: list[str], columns: list[ValueColumn], row: RowContext):
             fixed[i] = f"{cell[0]}.{cell[1]}"
             yield fixed, LOST_DECIMAL, [f"read {cell} as {fixed[i]}: a decimal point lost in print"]
     if row.cumulative_notation:
-        levels = [(i, _value(c)) for i, (c, col) in enumerate(zip(placed, columns, strict=True)) if col.kind == "level"]
+        levels = [
+            (i, _value(c))
+            for i, (c, col) in enumerate(zip(placed, columns, strict=True))
+            if col.kind == "level"
+        ]
         known = [v for _, v in levels if v is not None]
         for i, v in levels:
             if v is not None and v > 0 and known and max(known) >= 10 * v and not placed[i].startswith("["):
                 fixed = list(placed)
                 fixed[i] = f"[{placed[i]}]"
-                yield fixed, LOST_BRACKETS, [f"read {placed[i]} as [{placed[i]}], a five-year change: brackets lost"]
+                yield (
+                    fixed,
+                    LOST_BRACKETS,
+                    [f"read {placed[i]} as [{placed[i]}], a five-year change: brackets lost"],
+                )
 
 
 def _value(cell: str) -> float | None:
@@ -199,7 +207,7 @@ def _cost(cells: list[str], columns: list[ValueColumn], row: RowContext) -> floa
                 cost += 3.0
             levels.append(v)
         fraction = re.search(r"\.(\d+)", cell)
-        if fraction and (fraction.group(1).endswith("0") or len(fraction.group(1)) > 2 and abs(v) >= 1):
+        if fraction and (fraction.group(1).endswith("0") or (len(fraction.group(1)) > 2 and abs(v) >= 1)):
             cost += ODD_FIGURE
         if v == 0:
             cost += ZERO
@@ -222,7 +230,9 @@ def pattern(cells: list[str]) -> tuple[str, ...]:
 def settle(found: list[Reading], neighbours: list[tuple[str, ...]]) -> list[Reading]:
     """Re-rank readings of a row by the patterns of the rows of its kind around it."""
     ranked = [
-        Reading(r.cells, round(r.cost - NEIGHBOUR * sum(pattern(r.cells) == p for p in neighbours), 3), r.notes)
+        Reading(
+            r.cells, round(r.cost - NEIGHBOUR * sum(pattern(r.cells) == p for p in neighbours), 3), r.notes
+        )
         for r in found
     ]
     return sorted(ranked, key=lambda r: r.cost)

@@ -51,6 +51,8 @@ def read_document(path: Path) -> Document:
     reader = BY_SUFFIX.get(path.suffix.lower()) or _sniff(head)
     if reader is None:
         if path.suffix.lower() in {".doc", ".wps", ".xls", ".xlsx", ".pptx", ".ppt"}:
-            raise InputError(str(path), f"unknown format {path.suffix}: save it as .docx, .pdf, .html or .txt")
+            raise InputError(
+                str(path), f"unknown format {path.suffix}: save it as .docx, .pdf, .html or .txt"
+            )
         reader = text.read
     return reader(path)

@@ -39,13 +39,17 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
-                raise InputError(where, f"starts with a {name} byte-order mark but is not {name}: {e.reason}") from None
+                raise InputError(
+                    where, f"starts with a {name} byte-order mark but is not {name}: {e.reason}"
+                ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     # Text never holds NUL bytes, but UTF-16 does wherever a character is ASCII.
-    order = ("utf-16-le", "utf-16-be", "gb18030") if b"\x00" in data else ("gb18030", "utf-16-le", "utf-16-be")
+    order = (
+        ("utf-16-le", "utf-16-be", "gb18030") if b"\x00" in data else ("gb18030", "utf-16-le", "utf-16-be")
+    )
     for name in order:
         try:
             text = data.decode(name)
@@ -65,7 +69,10 @@ def _looks_like_text(text: str) -> bool:
     common = sum(
         1
         for ch in text
-        if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        if ch.isascii()
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
     )
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     return common / len(text) > 0.85 and controls / len(text) < 0.01
@@ -104,7 +111,9 @@ def join_scraped(lines: list[str]) -> tuple[list[str], list[str]]:
         else:
             out.append(line)
             joined = 0
-    notes.append(f"joined {expected - numbered[0]} scraped chunks (markers {numbered[0]}、 to {expected - 1}、)")
+    notes.append(
+        f"joined {expected - numbered[0]} scraped chunks (markers {numbered[0]}、 to {expected - 1}、)"
+    )
     return out, notes
 
 

@@ -1,0 +1,64 @@
+"""The command line: help, JSON output, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+from typer.testing import CliRunner
+
+from planwatch.cli import app
+
+runner = CliRunner()
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planwatch", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_help_reads_in_both_languages():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "ingest" in result.output and "五年规划" in result.output
+
+
+def test_ingest_json_validates_against_the_shipped_schema(sample_file):
+    out = runner.invoke(app, ["ingest", str(sample_file), "--json"])
+    assert out.exit_code == 0
+    schema = json.loads(runner.invoke(app, ["schema"]).output)
+    data = json.loads(out.output)
+    jsonschema.validate(data, schema)
+    assert data["period"] == {"start": 2021, "end": 2025}
+    assert len(data["tables"]) == 2
+
+
+def test_summary_names_tables_uncertain_cells_and_truncation(sample_file):
+    out = runner.invoke(app, ["ingest", str(sample_file)], env={"COLUMNS": "200"})
+    assert out.exit_code == 0
+    assert "许昌市魏都区" in out.output and "2021-2025" in out.output
+    assert "专栏1" in out.output and "表2" in out.output
+    assert "uncertain cells" in out.output
+    assert "truncated" in out.output
+
+
+def test_missing_file_is_one_line_and_exit_2(tmp_path):
+    result = _run("ingest", str(tmp_path / "absent.docx"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"planwatch: {tmp_path / 'absent.docx'}: no such file"
+
+
+def test_unknown_format_and_undecodable_bytes(tmp_path):
+    sheet = tmp_path / "plan.xls"
+    sheet.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(200))
+    result = _run("ingest", str(sheet))
+    assert result.returncode == 2 and "unknown format" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    garbled = tmp_path / "plan.txt"
+    garbled.write_bytes(b"\xff\xfe\xfd\x81\x30" * 40 + b"\x80")
+    result = _run("ingest", str(garbled))
+    assert result.returncode == 2 and str(garbled) in result.stderr
+    assert "Traceback" not in result.stderr
