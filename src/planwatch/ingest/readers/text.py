@@ -73,6 +73,7 @@ def _looks_like_text(text: str) -> bool:
         or "\u4e00" <= ch <= "\u9fff"
         or "\u3000" <= ch <= "\u303f"
         or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
     )
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     return common / len(text) > 0.85 and controls / len(text) < 0.01
