@@ -154,7 +154,6 @@ def _read_header(text: str, pos: int, limit: int) -> tuple[int, list[str], list[
 class _Pending:
     """A cell phrase cut by a line wrap: its head was read, its tail is still to come."""
 
-    head: str
     tail: str
 
 
@@ -184,7 +183,7 @@ class _BodyReader:
         self.cumulative = self._notes_say_cumulative()
         number = self._row_number()
         while self.pos < self.limit:
-            if self._at_notes():
+            if self._at_notes_at(self.pos):
                 self._read_notes()
                 return
             group = GROUP_ROW.match(self.text, self.pos)
@@ -212,11 +211,6 @@ class _BodyReader:
         notes_at = self.text.find("注", self.pos, self.limit)
         window = self.text[notes_at : notes_at + 300] if notes_at != -1 else ""
         return bool(re.search(r"[\[〔【口]\s*[\]〕】]?\s*内?\s*为.{0,6}累计", window))
-
-    def _at_notes(self) -> bool:
-        return self.text.startswith(("注:", "注：", "注："), self.pos) or self.text.startswith(
-            "注 ", self.pos
-        )
 
     def _read_group(self, m: re.Match[str]) -> bool:
         name_end = m.end()
@@ -272,7 +266,7 @@ class _BodyReader:
         return None
 
     def _at_notes_at(self, j: int) -> bool:
-        return self.text.startswith(("注:", "注："), j)
+        return self.text.startswith(("注:", "注：", "注 "), j)
 
     def _digit_in_name(self, j: int) -> bool:
         """Digits inside a name: PM2.5, 5G, 3岁以下婴幼儿托位数(个)."""
@@ -323,7 +317,7 @@ class _BodyReader:
     def _cell_run(self) -> tuple[str, str | None, bool]:
         """The printed cells up to the next row; the next row's number where fused to them; whether the table ended."""
         text = self.text
-        start = j = self.pos
+        j = self.pos
         pieces: list[str] = []
         ended = False
         while j < self.limit:
@@ -342,7 +336,7 @@ class _BodyReader:
             head = self._phrase_head(j)
             if head:
                 cut = next(c for c in range(len(head) - 1, 2, -1) if text.startswith(head[:c], j))
-                self.pending = _Pending(head[:cut], head[cut:])
+                self.pending = _Pending(head[cut:])
                 self._warn("cell_rejoined", f"the cell '{head}' was printed cut in two around the next cells")
                 pieces.append(f"\x00{head}\x00")
                 j += cut
@@ -376,8 +370,6 @@ class _BodyReader:
         next_number = None
         if not ended and not GROUP_ROW.match(text, j) and not self._at_notes_at(j) and self.numbered:
             run, next_number = self._strip_row_number(run)
-        if self.pos == start and not run:
-            ended = ended or False
         return run, next_number, ended
 
     def _strip_row_number(self, run: str) -> tuple[str, str | None]:

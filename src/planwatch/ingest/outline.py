@@ -51,8 +51,8 @@ def _loose(text: str) -> str:
     return _LOOSE.sub("", text)
 
 
-def _markers(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    return [m for m in MARKER.finditer(text, start, len(text) if end is None else end) if to_int(m.group(1))]
+def _markers(text: str) -> list[re.Match[str]]:
+    return [m for m in MARKER.finditer(text) if to_int(m.group(1))]
 
 
 def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
@@ -69,7 +69,7 @@ def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
             run.append(marks[j])
             j += 1
         if len(run) >= 3:
-            entries, end = _entries(text, run, marks[j] if j < len(marks) else None)
+            entries, end = _entries(text, run)
             paged = sum(1 for e in entries if e.page is not None)
             if paged >= max(2, len(entries) // 2):
                 warnings = [
@@ -104,7 +104,7 @@ def _has_part(run: list[re.Match[str]]) -> bool:
     return any(m.group(2) == "篇" for m in run)
 
 
-def _entries(text: str, run: list[re.Match[str]], after: re.Match[str] | None) -> tuple[list[Heading], int]:
+def _entries(text: str, run: list[re.Match[str]]) -> tuple[list[Heading], int]:
     entries: list[Heading] = []
     digits: list[str] = []
     end = run[-1].end()
@@ -116,7 +116,6 @@ def _entries(text: str, run: list[re.Match[str]], after: re.Match[str] | None) -
         entries.append(
             Heading(LEVELS[m.group(2)], m.group(0), _LEADERS.sub("", title).strip(), to_int(m.group(1)) or 0)
         )
-        entries[-1].start = m.start()
         digits.append(trailing.group(1) if trailing else "")
         end = stop
     _assign_pages(entries, digits)
@@ -184,9 +183,8 @@ def _page_after(digits: list[str], k: int) -> int | None:
     return next((int(d) for d in digits[k:] if d and len(d) <= 3), None)
 
 
-def find_in_body(text: str, contents: Contents, stream: Stream) -> list[Warning]:
+def find_in_body(text: str, contents: Contents) -> None:
     """Locate each contents entry in the body, in order; set start, end and in_body."""
-    warnings: list[Warning] = []
     pos = contents.end
     for e in contents.entries:
         found = _find_heading(text, e, pos)
@@ -195,7 +193,6 @@ def find_in_body(text: str, contents: Contents, stream: Stream) -> list[Warning]
         e.start, e.end = found
         e.in_body = True
         pos = e.end
-    return warnings
 
 
 def _find_heading(text: str, e: Heading, pos: int) -> tuple[int, int] | None:

@@ -40,7 +40,7 @@ def read_plan(document: Document) -> Plan:
     contents, warnings = outline.read_contents(text)
     plan.warnings.extend(warnings)
     if contents:
-        plan.warnings.extend(outline.find_in_body(text, contents, stream))
+        outline.find_in_body(text, contents)
         headings = contents.entries
         body_start = contents.end
     else:
@@ -158,7 +158,7 @@ def _report_missing(plan: Plan, headings: list[outline.Heading], has_contents: b
         return
     found = [k for k, h in enumerate(headings) if h.in_body]
     last = found[-1] if found else -1
-    tail = [h for h in headings[last + 1 :]]
+    tail = headings[last + 1 :]
     plan.missing_chapters = [h.number + h.title for h in headings if not h.in_body and h.level != "section"]
     if tail and all(not h.in_body for h in tail):
         plan.truncated = True
