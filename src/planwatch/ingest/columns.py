@@ -26,6 +26,8 @@ REDUCTION_NAME = re.compile(r"(降低|降幅|下降|减少)(率)?$")
 PERCENT_NAME = re.compile(r"(比重|比例|比率|率|增长|降低|降幅|下降|占.*比)")
 UNIT_PAREN = re.compile(r"[(（]([^()（）]{0,20})[)）]")
 ATTRIBUTES = ("预期性", "约束性")
+# The numeral of a group row (一、经济发展 … 十二、…): a Chinese number from one to ninety-nine.
+GROUP_NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 
 @dataclass(frozen=True)

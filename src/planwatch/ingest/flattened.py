@@ -21,7 +21,7 @@ from planwatch.ingest import splitting
 from planwatch.plan import Cell, Row, Table, Warning
 
 CAPTION = re.compile(r"(专栏|表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*")
-GROUP_ROW = re.compile(r"((?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]))[、．]")
+GROUP_ROW = re.compile(rf"({cols.GROUP_NUMERAL})[、．]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DASHES = "-−—–－"
 _PHRASES = re.compile(

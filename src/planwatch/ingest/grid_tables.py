@@ -18,7 +18,7 @@ from planwatch.plan import Cell, Row, Table, Warning
 
 _HEADER_WORDS = re.compile(r"序号|指标|属性|单位|年均增长|绝对值|目标|基数|完成情况|20\d\d年|备注|类别")
 _FIGURE = re.compile(r"^[\[〔【]?[-−]?\d+(?:\.\d+)?")
-GROUP_ROW = re.compile(r"^(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])[、．.]\s*(.+)$")
+GROUP_ROW = re.compile(rf"^{cols.GROUP_NUMERAL}[、．.]\s*(.+)$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3}|[Il|])\s*[.、]?\s*$")
 
 
