@@ -422,7 +422,7 @@ class _BodyReader:
         prints_dashes = sum(any(a.kind == "dash" for a in atoms) for atoms in dashed) >= 0.3 * max(
             len(dashed), 1
         )
-        found: list[list[splitting.Reading]] = []
+        found: list[list[splitting.RowReading]] = []
         for row, atoms, _, _ in parsed:
             context = splitting.RowContext(
                 cols.row_kind(row.name), row.unit, row.name, self.cumulative, prints_dashes
@@ -456,7 +456,7 @@ class _BodyReader:
             self._warn("stray_mark", f"{row.name}: {n}")
         return atoms, attribute
 
-    def _place(self, row: Row, found: list[splitting.Reading], run: str) -> None:
+    def _place(self, row: Row, found: list[splitting.RowReading], run: str) -> None:
         printed = run.replace("\x00", "")
         best, close = splitting.choose(found)
         if best is None:

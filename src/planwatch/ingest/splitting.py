@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from planwatch.ingest.columns import ValueColumn
@@ -52,7 +53,7 @@ class Atom:
 
 
 @dataclass
-class Reading:
+class RowReading:
     cells: list[str]
     cost: float
     notes: list[str] = field(default_factory=list)
@@ -110,7 +111,7 @@ def _expansions(atom: Atom, most: int) -> list[tuple[list[str], float, list[str]
     return out
 
 
-def readings(atoms: list[Atom], columns: list[ValueColumn], row: RowContext) -> list[Reading]:
+def readings(atoms: list[Atom], columns: list[ValueColumn], row: RowContext) -> list[RowReading]:
     """Every plausible reading of the atoms as the row's cells, cheapest first."""
     n = len(columns)
     sequences: list[tuple[list[str], float, list[str]]] = [([], 0.0, [])]
@@ -121,13 +122,13 @@ def readings(atoms: list[Atom], columns: list[ValueColumn], row: RowContext) -> 
                 if len(cells) + len(more) <= n:
                     grown.append((cells + more, cost + extra, notes + more_notes))
         sequences = grown
-    found: dict[tuple[str, ...], Reading] = {}
+    found: dict[tuple[str, ...], RowReading] = {}
     for cells, cost, notes in sequences:
         for placed, extra, more_notes in _placements(cells, columns, row):
             total = cost + extra
             key = tuple(placed)
             if key not in found or found[key].cost > total:
-                found[key] = Reading(placed, round(total, 3), notes + more_notes)
+                found[key] = RowReading(placed, round(total, 3), notes + more_notes)
     return sorted(found.values(), key=lambda r: r.cost)
 
 
@@ -167,6 +168,7 @@ def _variants(placed: list[str], columns: list[ValueColumn], row: RowContext):
                 )
 
 
+@lru_cache(maxsize=4096)
 def _value(cell: str) -> float | None:
     m = re.fullmatch(r"[\[累计]*(-?\d+(?:\.\d+)?)\]?(?:以上|以内|以下|左右)?(?:/.+)?", cell)
     return float(m.group(1)) if m else None
@@ -227,10 +229,10 @@ def pattern(cells: list[str]) -> tuple[str, ...]:
     return tuple("blank" if c == "" else "dash" if c == "—" else "value" for c in cells)
 
 
-def settle(found: list[Reading], neighbours: list[tuple[str, ...]]) -> list[Reading]:
+def settle(found: list[RowReading], neighbours: list[tuple[str, ...]]) -> list[RowReading]:
     """Re-rank readings of a row by the patterns of the rows of its kind around it."""
     ranked = [
-        Reading(
+        RowReading(
             r.cells, round(r.cost - NEIGHBOUR * sum(pattern(r.cells) == p for p in neighbours), 3), r.notes
         )
         for r in found
@@ -238,7 +240,7 @@ def settle(found: list[Reading], neighbours: list[tuple[str, ...]]) -> list[Read
     return sorted(ranked, key=lambda r: r.cost)
 
 
-def choose(found: list[Reading]) -> tuple[Reading | None, list[Reading]]:
+def choose(found: list[RowReading]) -> tuple[RowReading | None, list[RowReading]]:
     """The best reading and those close enough to it to be alternatives."""
     if not found:
         return None, []
