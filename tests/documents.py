@@ -8,14 +8,17 @@ cell with a line break, and an attribute cell merged down two body rows.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+import pytest
 from docx.document import Document as DocxDocument
 from docx.table import Table as DocxTable
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Table, TableStyle
 
+from planwatch.errors import InputError
 from planwatch.ingest.blocks import GridCell as G
 
 INDICATOR_ROWS: list[list[G]] = [
@@ -120,3 +123,11 @@ def register_cjk_font() -> str:
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     return CJK_FONT
+
+
+def read_error(read: Callable[[Path], object], path: Path) -> InputError:
+    """The InputError a reader raises for `path`, checked to name that file."""
+    with pytest.raises(InputError) as caught:
+        read(path)
+    assert caught.value.where == str(path)
+    return caught.value
