@@ -1,0 +1,184 @@
+"""One sentence, in Chinese or English, that says why an assessment got its status."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planwatch.evaluate.model import STATUS_ZH, Indicator, TargetKind
+
+if TYPE_CHECKING:
+    from planwatch.evaluate.method import _Judgement
+
+STATUS_EN = {
+    "achieved": "achieved ahead of time",
+    "ahead": "ahead of the path",
+    "on_track": "on track",
+    "lagging": "lagging",
+    "severely_lagging": "severely lagging",
+    "not_assessable": "not assessable",
+}
+
+_WHY_NOT = {
+    "outside_period": ("{y}年不在规划期内（{b}—{t}年）", "{y} is outside the plan period {b}-{t}"),
+    "no_baseline": ("缺少基期值", "the baseline is missing"),
+    "no_observation": ("缺少{y}年监测值", "there is no observation for {y}"),
+    "years_missing": (
+        "缺少{missing}年监测值，无法连乘计算",
+        "observations for {missing} are missing, so the rates cannot be chained",
+    ),
+    "bound_no_baseline": (
+        "尚未达到{v}，且缺少基期值无法判断序时进度",
+        "the bound {v} is not reached yet and there is no baseline to judge the path",
+    ),
+    "no_annual_target": (
+        "目标为定性表述，需录入{y}年年度目标后评估",
+        "the target is qualitative: enter the annual target for {y} to judge it",
+    ),
+    "target_higher_plan": (
+        "目标为“{raw}”，需录入上级下达的具体目标后评估",
+        "the target is “{raw}”: enter the figure the higher level set to judge it",
+    ),
+    "target_undetermined": ("目标待定，需录入目标后评估", "the target is not set yet (待定)"),
+    "target_empty": ("未设目标值", "no target is given"),
+    "target_text": ("目标“{raw}”无法识别", "the target “{raw}” cannot be read"),
+}
+
+
+def _n(x: float | None) -> str:
+    if x is None:
+        return "—"
+    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1e6 else f"{x:,.0f}"
+
+
+def explain(ind: Indicator, kind: TargetKind, year: int, j: _Judgement, warning: bool, lang: str) -> str:
+    zh = lang != "en"
+    unit = ind.unit or ""
+    if j.status == "not_assessable":
+        key, _, detail = j.reason.partition(":")
+        if key in ("other_not_found", "no_pair"):
+            text = (
+                f"无法评估：未找到可比较的指标“{detail}”的{year}年数据"
+                if zh
+                else f"not assessable: no {year} figures for the indicator it is compared with ({detail})"
+            )
+            return text
+        missing = next((n.split(":")[1] for n in j.notes if n.startswith("years_missing")), "")
+        raw = ind.target_raw or ind.target_growth_raw
+        template = _WHY_NOT.get(key, ("无法评估", "not assessable"))[0 if zh else 1]
+        reason = template.format(
+            y=year, b=ind.base_year, t=ind.target_year, missing=missing, raw=raw, v=_n(j.expected)
+        )
+        return f"无法评估：{reason}。" if zh else f"Not assessable: {reason}."
+    status = STATUS_ZH[j.status] if zh else STATUS_EN[j.status]
+    parts = [_measure(ind, kind, year, j, zh, unit)]
+    if j.required is not None:
+        parts.append(_required(ind, kind, year, j.required, j.required_unit == "%", zh))
+    parts.extend(_notes(j.notes, zh))
+    if warning:
+        parts.append("约束性指标预警" if zh else "binding indicator: early warning")
+    return (
+        (f"{status}：" + "；".join(parts) + "。")
+        if zh
+        else (f"{status.capitalize()}: " + "; ".join(parts) + ".")
+    )
+
+
+def _required(ind: Indicator, kind: TargetKind, year: int, required: float, rate: bool, zh: bool) -> str:
+    """What the remaining years need, in the words an office uses: 年均增长x%, 年均提高x个百分点."""
+    left = ind.target_year - year
+    unit = ind.unit or ""
+    falling = required < 0
+    size = _n(abs(required))
+    if rate:
+        reduction = kind == "cumulative" and ind.rate and _is_reduction(ind.name)
+        verb_zh = "年均降低" if reduction or falling else "年均增长"
+        verb_en = "fall" if reduction or falling else "grow"
+        what_zh, what_en = f"{size}%", f"{size}% a year"
+    else:
+        verb_zh = (
+            ("年均降低" if falling else "年均提高")
+            if unit == "%"
+            else ("年均减少" if falling else "年均增加")
+        )
+        verb_en = "fall" if falling else "rise"
+        what_zh = f"{size}个百分点" if unit == "%" else f"{size}{unit}"
+        what_en = f"{size} points a year" if unit == "%" else f"{size} {unit} a year"
+    if zh:
+        return f"实现{ind.target_year}年目标，今后{left}年需{verb_zh}{what_zh}"
+    return f"to reach the {ind.target_year} target it must {verb_en} {what_en} for {left} more year(s)"
+
+
+def _is_reduction(name: str) -> bool:
+    return any(word in name for word in ("降低", "下降", "降幅", "减少"))
+
+
+def _measure(ind: Indicator, kind: TargetKind, year: int, j: _Judgement, zh: bool, unit: str) -> str:
+    a, e = _n(j.actual), _n(j.expected)
+    p = f"{j.progress:.0%}" if j.progress is not None else None
+    n = year - ind.base_year
+    if kind == "growth":
+        if zh:
+            return f"{ind.base_year + 1}—{year}年年均增长{a}%，目标年均增长{e}%" + (
+                f"，完成序时进度的{p}" if p else ""
+            )
+        return f"{a}% a year over {ind.base_year + 1}-{year} against a target of {e}% a year" + (
+            f", {p} of the time-elapsed progress" if p else ""
+        )
+    if kind == "cumulative":
+        if zh:
+            return (
+                f"{n}年累计{a}{'%' if ind.rate else unit}，按序时进度应累计{e}{'%' if ind.rate else unit}"
+                + (f"，完成序时进度的{p}" if p else "")
+            )
+        return f"{a}{'%' if ind.rate else ' ' + unit} over {n} years against {e} on the time-elapsed path" + (
+            f" ({p})" if p else ""
+        )
+    if kind == "relation":
+        other = next((x.split(":", 1)[1] for x in j.notes if x.startswith("compared_with:")), "")
+        if zh:
+            return f"{year}年为{a}%，{other}为{e}%，已过年份中符合要求的占{p}"
+        return f"{a}% in {year} against {e}% for {other}, as required in {p} of the years so far"
+    if kind == "qualitative":
+        return (
+            f"{year}年为{a}{unit}，年度目标为{e}{unit}"
+            if zh
+            else f"{a} {unit} in {year} against an annual target of {e}"
+        )
+    if j.reason == "hold":
+        ceiling = ind.target is not None and ind.target.comparator in ("le", "lt")
+        bound_zh = f"控制在{e}{unit}以内" if ceiling else f"保持在{e}{unit}以上"
+        if zh:
+            return f"{year}年为{a}{unit}，须{bound_zh}，已过年份中达到要求的占{p}"
+        side = "at most" if ceiling else "at least"
+        return f"{a}{unit} in {year}; it is to stay {side} {e}{unit}, as it did in {p} of the years so far"
+    if j.reason == "reached":
+        return f"{year}年为{a}{unit}，已达到{e}{unit}" if zh else f"{a} {unit} in {year} has reached {e}"
+    if zh:
+        return f"{year}年为{a}{unit}，按序时进度应为{e}{unit}" + (f"，完成序时进度的{p}" if p else "")
+    return f"{a}{unit} in {year} against {e}{unit} on the time-elapsed path" + (
+        f" ({p} of the expected progress)" if p else ""
+    )
+
+
+def _notes(notes: list[str], zh: bool) -> list[str]:
+    out = []
+    for note in notes:
+        key, _, detail = note.partition(":")
+        if key == "baseline_from_observation":
+            out.append(
+                f"基期值取{detail}（基期年监测值）"
+                if zh
+                else f"baseline {detail} taken from the base-year observation"
+            )
+        elif key in ("baseline_starred_replaced", "baseline_revised"):
+            old, new = detail.split("->")
+            out.append(
+                f"基期值由{old}改用基期年监测值{new}"
+                if zh
+                else f"baseline {old} replaced by the base-year observation {new}"
+            )
+        elif key == "baseline_earlier_year":
+            out.append(f"基期值{detail}为往年数据" if zh else f"baseline {detail} is of an earlier year")
+        elif key == "years_missing":
+            out.append(f"{detail}年缺少数据" if zh else f"no data for {detail}")
+    return out

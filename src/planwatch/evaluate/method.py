@@ -1,0 +1,547 @@
+"""Judging an indicator against the time-elapsed path (序时进度): pure functions.
+
+For a year y between the base year B and the final year T, the share of time
+elapsed is s = (y - B) / (T - B). Each kind of target has its own path and
+its own measure of progress; docs/method.md works through an example of each.
+Progress is actual progress over the progress the path expects by y, so 1 is
+exactly on the path; the thresholds between statuses are Settings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from planwatch.evaluate.explain import explain
+from planwatch.evaluate.model import Assessment, Indicator, Observation, Status, TargetKind
+from planwatch.evaluate.settings import Settings
+
+Series = Mapping[int, Observation]
+_FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")
+_REDUCTION = re.compile(r"(降低|下降|降幅|减少)")
+RANK: dict[Status, int] = {
+    "severely_lagging": 0,
+    "lagging": 1,
+    "on_track": 2,
+    "ahead": 3,
+    "achieved": 4,
+    "not_assessable": -1,
+}
+
+
+def target_kind(ind: Indicator) -> TargetKind:
+    """Which kind of target the indicator has, from its target cells and whether it is a rate."""
+    t, g = ind.target, ind.target_growth
+    if t is not None and t.kind in ("cumulative", "change"):
+        return "cumulative"
+    if t is not None and t.kind == "number" and t.value is not None:
+        if ind.rate:
+            return "growth"
+        return "bound" if t.comparator in ("ge", "gt", "le", "lt") else "level"
+    if t is not None and t.kind == "relation":
+        return "relation"
+    if t is not None and t.kind == "qualitative":
+        return "qualitative"
+    if g is not None and g.kind == "number" and g.value is not None:
+        return "growth"
+    if g is not None and g.kind in ("relation", "qualitative"):
+        return g.kind
+    return "unknown"
+
+
+@dataclass
+class _Judgement:
+    """What one kind's rule found, before the status and the sentence are settled."""
+
+    status: Status
+    expected: float | None = None
+    actual: float | None = None
+    progress: float | None = None
+    required: float | None = None
+    required_unit: str | None = None
+    completion: float | None = None
+    met: bool | None = None
+    out_of_reach: bool = False
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def evaluate(
+    indicators: list[Indicator],
+    observations: Iterable[Observation],
+    year: int,
+    settings: Settings | None = None,
+    lang: str = "zh",
+) -> list[Assessment]:
+    """Assess every indicator in `year`."""
+    settings = settings or Settings()
+    series: dict[str, dict[int, Observation]] = {ind.id: {} for ind in indicators}
+    for obs in observations:
+        series.setdefault(obs.indicator, {})[obs.year] = obs
+    return [assess(ind, year, series, indicators, settings, lang) for ind in indicators]
+
+
+def assess(
+    ind: Indicator,
+    year: int,
+    series: Mapping[str, Series],
+    indicators: list[Indicator],
+    settings: Settings,
+    lang: str = "zh",
+) -> Assessment:
+    """The assessment of one indicator in one year."""
+    kind = target_kind(ind)
+    own = series.get(ind.id, {})
+    if not ind.base_year < year <= ind.target_year:
+        j = _Judgement("not_assessable", reason="outside_period")
+    else:
+        j = _RULES[kind](ind, year, own, series, indicators, settings)
+    if j.status != "not_assessable" and j.met:
+        j.status = "achieved"
+    warning = ind.attribute == "约束性" and (j.status in ("lagging", "severely_lagging") or j.out_of_reach)
+    return Assessment(
+        indicator=ind.id,
+        name=ind.name,
+        year=year,
+        kind=kind,
+        status=j.status,
+        expected=_round(j.expected),
+        actual=_round(j.actual),
+        progress=_round(j.progress, 3),
+        required_annual_growth=_round(j.required),
+        required_unit=j.required_unit,
+        completion=_round(j.completion, 3),
+        met=j.met,
+        warning=warning,
+        explanation=explain(ind, kind, year, j, warning, lang),
+        notes=j.notes,
+    )
+
+
+def _round(x: float | None, digits: int = 2) -> float | None:
+    return None if x is None or not math.isfinite(x) else round(x, digits)
+
+
+def status_of(progress: float, settings: Settings) -> Status:
+    """The status a progress ratio earns; moving the wrong way is severely lagging."""
+    if progress >= settings.ahead:
+        return "ahead"
+    if progress >= settings.on_track:
+        return "on_track"
+    if progress >= settings.lagging:
+        return "lagging"
+    return "severely_lagging"
+
+
+def _elapsed(ind: Indicator, year: int) -> tuple[int, int, int]:
+    """Years elapsed, years in the period, years remaining."""
+    return year - ind.base_year, ind.target_year - ind.base_year, ind.target_year - year
+
+
+def _baseline(ind: Indicator, own: Series, notes: list[str]) -> float | None:
+    """The baseline, replaced by a base-year observation where one is given (the assessment says so)."""
+    b = ind.baseline.value if ind.baseline is not None and ind.baseline.kind == "number" else None
+    obs = own.get(ind.base_year)
+    if obs is not None:
+        if b is None:
+            notes.append(f"baseline_from_observation:{obs.value:g}")
+        elif ind.baseline is not None and ind.baseline.earlier_year:
+            notes.append(f"baseline_starred_replaced:{b:g}->{obs.value:g}")
+        elif obs.value != b:
+            notes.append(f"baseline_revised:{b:g}->{obs.value:g}")
+        return obs.value
+    if ind.baseline is not None and ind.baseline.earlier_year and b is not None:
+        notes.append(f"baseline_earlier_year:{b:g}")
+    return b
+
+
+def _lower_is_better(ind: Indicator, settings: Settings) -> bool:
+    return any(word in ind.name for word in settings.lower_is_better)
+
+
+def _missing(own: Series, years: range) -> list[int]:
+    return [y for y in years if y not in own]
+
+
+def _required_growth(target: float, actual: float, remaining: int) -> float | None:
+    """Average yearly growth (%) that takes `actual` to `target` in `remaining` years."""
+    if remaining <= 0 or actual <= 0 or target <= 0:
+        return None
+    return ((target / actual) ** (1 / remaining) - 1) * 100
+
+
+# -- level: 城镇化率 60.6 -> 65 ------------------------------------------------------
+
+
+def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+    notes: list[str] = []
+    b = _baseline(ind, own, notes)
+    t = ind.target.value if ind.target is not None else None
+    obs = own.get(year)
+    if b is None or t is None:
+        return _Judgement("not_assessable", reason="no_baseline", notes=notes)
+    if obs is None:
+        return _Judgement("not_assessable", reason="no_observation", notes=notes)
+    a = obs.value
+    n, total, left = _elapsed(ind, year)
+    s = n / total
+    if t == b:
+        return _hold(ind, year, own, t, not _lower_is_better(ind, settings), settings, notes)
+    up = t > b
+    geometric = b > 0 and t > 0 and (ind.unit in settings.geometric_units or ind.target_growth is not None)
+    expected = b * (t / b) ** s if geometric else b + (t - b) * s
+    progress = (a - b) / (expected - b)
+    met = a >= t if up else a <= t
+    j = _Judgement(status_of(progress, settings), expected, a, progress, met=met, notes=notes)
+    j.completion = (a - b) / (t - b)
+    if left > 0 and not met:
+        if geometric and a > 0:
+            j.required, j.required_unit = _required_growth(t, a, left), "%"
+            planned = _required_growth(t, b, total)
+        else:
+            j.required, j.required_unit = (t - a) / left, f"{ind.unit or ''}/年"
+            planned = (t - b) / total
+        j.out_of_reach = (
+            planned is not None
+            and j.required is not None
+            and abs(j.required) > settings.reach_factor * abs(planned)
+        )
+    return j
+
+
+def _hold(
+    ind: Indicator, year: int, own: Series, bound: float, floor: bool, settings: Settings, notes: list[str]
+) -> _Judgement:
+    """A level to be held through the period: every elapsed year is checked against it."""
+    years = range(ind.base_year + 1, year + 1)
+    seen = [y for y in years if y in own]
+    skipped = [y for y in years if y not in own]
+    if skipped:
+        notes.append("years_missing:" + ",".join(str(y) for y in skipped))
+    shortfalls = []
+    for y in seen:
+        v = own[y].value
+        miss = (bound - v) if floor else (v - bound)
+        shortfalls.append(max(miss, 0.0) / abs(bound) if bound else max(miss, 0.0))
+    worst = max(shortfalls, default=0.0)
+    a = own[year].value
+    held_now = (a >= bound) if floor else (a <= bound)
+    if worst == 0:
+        status: Status = "on_track"
+    elif worst <= settings.bound_tolerance:
+        status = "lagging"
+    else:
+        status = "severely_lagging"
+    held = sum(1 for x in shortfalls if x == 0)
+    j = _Judgement(status, bound, a, held / len(shortfalls) if shortfalls else None, notes=notes)
+    j.met = held_now and year == ind.target_year
+    j.completion = (a / bound if floor else bound / a) if a and bound else None
+    j.reason = "hold"
+    return j
+
+
+# -- bound: ＞6.5, 5.5以内 -----------------------------------------------------------
+
+
+def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+    notes: list[str] = []
+    assert ind.target is not None and ind.target.value is not None
+    v = ind.target.value
+    floor = ind.target.comparator in ("ge", "gt")
+    strict = ind.target.comparator in ("gt", "lt")
+    obs = own.get(year)
+    if obs is None:
+        return _Judgement("not_assessable", reason="no_observation", notes=notes)
+    b = _baseline(ind, own, notes)
+
+    def meets(x: float) -> bool:
+        if floor:
+            return x > v if strict else x >= v
+        return x < v if strict else x <= v
+
+    if b is not None and meets(b):
+        return _hold(ind, year, own, v, floor, settings, notes)
+    a = obs.value
+    n, total, left = _elapsed(ind, year)
+    if meets(a):
+        return _Judgement("achieved", v, a, None, met=True, completion=1.0, notes=notes, reason="reached")
+    if b is None:
+        if year == ind.target_year:
+            gap = abs(v - a) / abs(v) if v else abs(v - a)
+            status: Status = "lagging" if gap <= settings.bound_tolerance else "severely_lagging"
+            return _Judgement(status, v, a, None, met=False, notes=notes, reason="not_reached")
+        return _Judgement("not_assessable", v, a, notes=notes, reason="bound_no_baseline")
+    expected = b + (v - b) * n / total
+    progress = (a - b) / (expected - b)
+    j = _Judgement(
+        status_of(progress, settings), expected, a, progress, met=False, notes=notes, reason="reaching"
+    )
+    j.completion = (a - b) / (v - b)
+    if left > 0:
+        j.required, j.required_unit = (v - a) / left, f"{ind.unit or ''}/年"
+        j.out_of_reach = abs(j.required) > settings.reach_factor * abs((v - b) / total)
+    return j
+
+
+# -- growth: 年均增长6.5% --------------------------------------------------------------
+
+
+def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+    notes: list[str] = []
+    target = (
+        ind.target
+        if ind.rate and ind.target is not None and ind.target.value is not None
+        else ind.target_growth
+    )
+    assert target is not None and target.value is not None
+    g = target.value
+    n, total, left = _elapsed(ind, year)
+    index = _growth_index(ind, year, own, notes)
+    if index is None:
+        return _Judgement(
+            "not_assessable", reason=notes[-1].split(":")[0] if notes else "no_observation", notes=notes
+        )
+    realised = (index ** (1 / n) - 1) * 100 if index > 0 else -100.0
+    full = (1 + g / 100) ** total
+    if target.comparator in ("le", "lt"):
+        # a ceiling on growth (人口自然增长率 ≤ 5‰) is held, not approached
+        over = max(realised - g, 0.0)
+        status: Status = (
+            "on_track"
+            if over == 0
+            else "lagging"
+            if over <= settings.same_pace_tolerance
+            else "severely_lagging"
+        )
+        j = _Judgement(status, g, realised, None, notes=notes, reason="growth_ceiling")
+        j.met = over == 0 and year == ind.target_year
+        return j
+    expected_index = (1 + g / 100) ** n
+    if abs(expected_index - 1) > 1e-12:
+        progress = (index - 1) / (expected_index - 1)
+        if g < 0:
+            progress = 2 - progress  # a planned fall: falling less than planned is better
+    else:
+        progress = 1.0 + (realised - g) / 100
+    j = _Judgement(status_of(progress, settings), g, realised, progress, notes=notes)
+    j.met = index >= full if year < ind.target_year else realised >= g
+    j.completion = realised / g if g else None
+    if left > 0 and not j.met:
+        j.required = ((full / index) ** (1 / left) - 1) * 100 if index > 0 else None
+        j.required_unit = "%"
+        j.out_of_reach = j.required is not None and g > 0 and j.required > settings.reach_factor * g
+    return j
+
+
+def _growth_index(ind: Indicator, year: int, own: Series, notes: list[str]) -> float | None:
+    """The chained index of growth from the base year to `year` (1.0 = no growth)."""
+    if ind.rate:
+        missing = _missing(own, range(ind.base_year + 1, year + 1))
+        if missing:
+            notes.append("years_missing:" + ",".join(str(y) for y in missing))
+            return None
+        index = 1.0
+        for y in range(ind.base_year + 1, year + 1):
+            index *= 1 + own[y].value / 100
+        return index
+    b = _baseline(ind, own, notes)
+    obs = own.get(year)
+    if b is None or b <= 0:
+        notes.append("no_baseline")
+        return None
+    if obs is None:
+        notes.append("no_observation")
+        return None
+    return obs.value / b
+
+
+# -- cumulative: 单位GDP能耗降低[13.5], 人均预期寿命[1] -----------------------------------
+
+
+def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+    notes: list[str] = []
+    assert ind.target is not None and ind.target.value is not None
+    total_target = ind.target.value
+    n, total, left = _elapsed(ind, year)
+    s = n / total
+    years = range(ind.base_year + 1, year + 1)
+    compounding = ind.rate
+    if compounding or _FLOW.match(ind.name):
+        missing = _missing(own, years)
+        if missing:
+            notes.append("years_missing:" + ",".join(str(y) for y in missing))
+            return _Judgement("not_assessable", reason="years_missing", notes=notes)
+        values = [own[y].value for y in years]
+    else:
+        b = _baseline(ind, own, notes)
+        if b is None:
+            return _Judgement("not_assessable", reason="no_baseline", notes=notes)
+        if year not in own:
+            return _Judgement("not_assessable", reason="no_observation", notes=notes)
+        values = [own[year].value - b]
+    if compounding:
+        sign = -1 if _REDUCTION.search(ind.name) else 1
+        kept = math.prod(1 + sign * v / 100 for v in values)
+        done = sign * (kept - 1) * 100
+        expected = sign * ((1 + sign * total_target / 100) ** s - 1) * 100
+        remaining_factor = (1 + sign * total_target / 100) / kept if kept > 0 else None
+        required = (
+            sign * (remaining_factor ** (1 / left) - 1) * 100
+            if left > 0 and remaining_factor and remaining_factor > 0
+            else None
+        )
+        required_unit = "%"
+    else:
+        done = sum(values)
+        expected = total_target * s
+        required = (total_target - done) / left if left > 0 else None
+        required_unit = f"{ind.unit or ''}/年"
+    progress = done / expected if expected else None
+    met = done >= total_target if total_target >= 0 else done <= total_target
+    j = _Judgement(
+        status_of(progress, settings) if progress is not None else "on_track",
+        expected,
+        done,
+        progress,
+        required if not met else None,
+        required_unit,
+        done / total_target if total_target else None,
+        met,
+        notes=notes,
+    )
+    if j.required is not None and total_target:
+        j.out_of_reach = abs(j.required) > settings.reach_factor * abs(total_target / total)
+    return j
+
+
+# -- relation: 高于GDP增长, 与经济增长基本同步 ------------------------------------------------
+
+
+_SYNONYMS = (("GDP", "地区生产总值"), ("经济增长", "地区生产总值增长"), ("生产总值增速", "生产总值增长"))
+
+
+def find_other(text: str, indicators: list[Indicator], ind: Indicator) -> Indicator | None:
+    """The indicator a relation names: 高于GDP增长 -> 地区生产总值增长."""
+
+    def canon(name: str) -> str:
+        name = re.sub(r"[\s()（）%]", "", name)
+        for a, b in _SYNONYMS:
+            name = name.replace(a, b)
+        return name.replace("全区", "地区").replace("全市", "地区").replace("全县", "地区")
+
+    want = canon(text)
+    candidates = [o for o in indicators if o.id != ind.id]
+    for test in (
+        lambda c: c == want,
+        lambda c: want in c or c in want,
+        lambda c: c.startswith(want.removesuffix("增长")),
+    ):
+        found = [o for o in candidates if test(canon(o.name))]
+        if found:
+            return sorted(found, key=lambda o: not o.rate)[0]
+    return None
+
+
+def _yearly_rate(ind: Indicator, own: Series, year: int) -> float | None:
+    """The indicator's rate in `year`: the observation itself, or the growth of its level."""
+    if ind.rate:
+        return own[year].value if year in own else None
+    before = own.get(year - 1)
+    now = own.get(year)
+    prev = (
+        before.value
+        if before
+        else (ind.baseline.value if year - 1 == ind.base_year and ind.baseline else None)
+    )
+    if now is None or not prev:
+        return None
+    return (now.value / prev - 1) * 100
+
+
+def _relation(
+    ind: Indicator, year: int, own: Series, series: Mapping[str, Series], indicators, settings
+) -> _Judgement:
+    reading = ind.target if ind.target is not None and ind.target.kind == "relation" else ind.target_growth
+    assert reading is not None
+    notes: list[str] = []
+    other = find_other(reading.other or "", indicators, ind)
+    if other is None:
+        return _Judgement("not_assessable", reason=f"other_not_found:{reading.other}", notes=notes)
+    theirs = series.get(other.id, {})
+    held = checked = 0
+    now_ok = None
+    a = e = None
+    for y in range(ind.base_year + 1, year + 1):
+        x, o = _yearly_rate(ind, own, y), _yearly_rate(other, theirs, y)
+        if x is None or o is None:
+            continue
+        checked += 1
+        if reading.relation == "higher":
+            ok = x > o
+        elif reading.relation == "lower":
+            ok = x < o
+        else:
+            ok = abs(x - o) <= settings.same_pace_tolerance
+        held += ok
+        if y == year:
+            now_ok, a, e = ok, x, o
+    notes.append(f"compared_with:{other.name}")
+    if now_ok is None:
+        return _Judgement("not_assessable", reason=f"no_pair:{other.name}", notes=notes)
+    share = held / checked
+    status: Status = "on_track" if share == 1 else "lagging" if share >= 0.5 else "severely_lagging"
+    if not now_ok and status == "on_track":
+        status = "lagging"
+    return _Judgement(
+        status,
+        e,
+        a,
+        share,
+        met=now_ok and year == ind.target_year and share == 1,
+        notes=notes,
+        reason="relation",
+    )
+
+
+# -- qualitative: 保持在合理区间 ------------------------------------------------------------
+
+
+def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+    obs = own.get(year)
+    if obs is None:
+        return _Judgement("not_assessable", reason="no_observation")
+    goal = obs.annual_target
+    if goal is None or goal.value is None:
+        return _Judgement("not_assessable", actual=obs.value, reason="no_annual_target")
+    a, v = obs.value, goal.value
+    slack = settings.same_pace_tolerance if ind.rate else settings.bound_tolerance * abs(v)
+    if goal.comparator in ("ge", "gt"):
+        gap = max(v - a, 0.0)
+    elif goal.comparator in ("le", "lt"):
+        gap = max(a - v, 0.0)
+    elif goal.upper is not None:
+        gap = max(v - a, a - goal.upper, 0.0)
+    else:
+        gap = max(abs(a - v) - slack, 0.0)
+    status: Status = "on_track" if gap == 0 else "lagging" if gap <= slack else "severely_lagging"
+    return _Judgement(status, v, a, None, met=None, reason="annual_target")
+
+
+def _unknown(ind: Indicator, year: int, own: Series, _s, _i, _settings) -> _Judgement:
+    reading = ind.target or ind.target_growth
+    kind = reading.kind if reading is not None else "empty"
+    obs = own.get(year)
+    return _Judgement("not_assessable", actual=obs.value if obs else None, reason=f"target_{kind}")
+
+
+_RULES = {
+    "level": _level,
+    "bound": _bound,
+    "growth": _growth,
+    "cumulative": _cumulative,
+    "relation": _relation,
+    "qualitative": _qualitative,
+    "unknown": _unknown,
+}

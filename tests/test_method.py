@@ -1,0 +1,197 @@
+"""Worked examples of every kind of target, figures computed by hand (docs/method.md explains each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.cells import read_cell
+from planwatch.evaluate.method import evaluate, target_kind
+from planwatch.evaluate.model import Indicator, Observation
+from planwatch.evaluate.settings import Settings
+
+
+def indicator(name, baseline="", target="", target_growth="", unit="%", rate=False, attribute="预期性", **kw):
+    def reading(text):
+        return read_cell(text) if text else None
+
+    return Indicator(
+        id=kw.pop("id", name),
+        name=name,
+        unit=unit,
+        attribute=attribute,
+        base_year=2020,
+        target_year=2025,
+        baseline=reading(baseline),
+        baseline_raw=baseline,
+        target=reading(target),
+        target_raw=target,
+        target_growth=reading(target_growth),
+        target_growth_raw=target_growth,
+        rate=rate,
+        **kw,
+    )
+
+
+def obs(ind, **years):
+    return [Observation(indicator=ind.id, year=int(y[1:]), value=v) for y, v in years.items()]
+
+
+def one(ind, observations, year, *others, lang="zh", settings=None):
+    found = evaluate([ind, *others], observations, year, settings=settings, lang=lang)
+    return found[0]
+
+
+URBAN = indicator("常住人口城镇化率", "60.6", "65")
+
+
+def test_level_target_on_the_path():
+    a = one(URBAN, obs(URBAN, y2023=63.0), 2023)
+    assert target_kind(URBAN) == "level"
+    # 2023 is 3 of 5 years: the path stands at 60.6 + 4.4 x 0.6 = 63.24
+    assert a.expected == 63.24
+    assert a.progress == pytest.approx(2.4 / 2.64, abs=1e-3)  # 0.909
+    assert a.status == "on_track"
+    assert a.required_annual_growth == 1.0 and a.required_unit == "%/年"  # (65 - 63) / 2 points a year
+    assert "基本符合预期" in a.explanation and "63.24" in a.explanation
+
+
+@pytest.mark.parametrize(
+    ("actual", "status"),
+    [(65.2, "achieved"), (63.6, "ahead"), (62.5, "lagging"), (62.0, "severely_lagging"), (60.0, "severely_lagging")],
+)
+def test_level_statuses(actual, status):
+    # progress = (actual - 60.6) / 2.64: 63.6 -> 1.14, 62.5 -> 0.72, 62.0 -> 0.53, 60.0 -> negative (wrong way)
+    assert one(URBAN, obs(URBAN, y2023=actual), 2023).status == status
+
+
+def test_money_levels_follow_a_geometric_path():
+    gdp = indicator("地区生产总值", "302", "450", unit="亿元")
+    a = one(gdp, obs(gdp, y2023=380), 2023)
+    # 302 x (450/302)^0.6 = 383.65; (380 - 302) / 81.65 = 0.955; (450/380)^(1/2) - 1 = 8.82%
+    assert a.expected == 383.65
+    assert a.progress == pytest.approx(0.955, abs=1e-3)
+    assert a.status == "on_track"
+    assert a.required_annual_growth == 8.82 and a.required_unit == "%"
+
+
+GROWTH = indicator("地区生产总值增长", target_growth="6.5", rate=True)
+
+
+def test_average_growth_chains_yearly_rates_including_a_fall():
+    a = one(GROWTH, obs(GROWTH, y2021=8.0, y2022=-1.0, y2023=6.0), 2023)
+    assert target_kind(GROWTH) == "growth"
+    # index 1.08 x 0.99 x 1.06 = 1.13335 against 1.065^3 = 1.20795: progress 0.13335 / 0.20795 = 0.641
+    assert a.progress == pytest.approx(0.641, abs=1e-3)
+    assert a.actual == 4.26  # 1.13335^(1/3) - 1
+    assert a.expected == 6.5
+    assert a.status == "lagging"
+    # (1.065^5 / 1.13335)^(1/2) - 1 = 9.95% a year for 2024 and 2025
+    assert a.required_annual_growth == 9.95
+
+
+def test_a_missing_year_cannot_be_chained():
+    a = one(GROWTH, obs(GROWTH, y2021=8.0, y2023=6.0), 2023)
+    assert a.status == "not_assessable"
+    assert "2022" in a.explanation
+
+
+def test_five_year_cumulative_reduction_compounds():
+    energy = indicator("单位GDP能源消耗降低", target="[13.5]", rate=True, attribute="约束性")
+    a = one(energy, obs(energy, y2021=3.0, y2022=2.5), 2022)
+    assert target_kind(energy) == "cumulative"
+    # 1 - 0.97 x 0.975 = 5.425% done; 1 - 0.865^0.4 = 5.636% expected; 0.963
+    assert a.actual == 5.43 and a.expected == 5.64
+    assert a.progress == pytest.approx(0.963, abs=1e-3)
+    assert a.status == "on_track"
+    assert not a.warning
+    # 1 - (0.865 / 0.94575)^(1/3) = 2.93% a year for the three years left
+    assert a.required_annual_growth == 2.93
+
+
+def test_cumulative_change_of_a_level():
+    life = indicator("人均预期寿命", "77.5", "[1]", unit="岁")
+    a = one(life, obs(life, y2023=78.1), 2023)
+    # +0.6 years done; 1 x 0.6 expected; (1 - 0.6) / 2 = 0.2 a year left
+    assert (a.actual, a.expected, a.progress, a.status) == (0.6, 0.6, 1.0, "on_track")
+    assert a.required_annual_growth == 0.2 and a.required_unit == "岁/年"
+
+
+def test_a_floor_not_met_at_the_baseline_is_achieved_once_met():
+    rate = indicator("城市生活垃圾无害化处理率", "90", "95以上")
+    ahead = one(rate, obs(rate, y2022=93.0), 2022)
+    assert target_kind(rate) == "bound"
+    assert ahead.expected == 92.0 and ahead.progress == 1.5 and ahead.status == "ahead"  # path 90 -> 95: 92 in 2022
+    assert one(rate, obs(rate, y2022=93.0, y2023=96.0), 2023).status == "achieved"
+
+
+def test_a_ceiling_met_at_the_baseline_is_held():
+    jobless = indicator("城镇调查失业率", "5.0", "5.5以内")
+    series = obs(jobless, y2021=5.2, y2022=5.6, y2023=5.3)
+    assert one(jobless, series, 2021).status == "on_track"
+    held = one(jobless, series, 2023)
+    # 2022 broke the ceiling by (5.6 - 5.5) / 5.5 = 1.8%, within the 5% tolerance
+    assert held.status == "lagging"
+    assert held.progress == pytest.approx(2 / 3, abs=1e-3)
+    strict = Settings(bound_tolerance=0.01)
+    assert one(jobless, series, 2023, settings=strict).status == "severely_lagging"
+
+
+INCOME = indicator("居民人均可支配收入增长", target="与经济增长基本同步", rate=True)
+
+
+def test_relation_compared_year_by_year():
+    series = obs(INCOME, y2021=7.0, y2022=4.0) + obs(GROWTH, y2021=7.5, y2022=6.0)
+    assert target_kind(INCOME) == "relation"
+    assert one(INCOME, series, 2021, GROWTH).status == "on_track"  # |7.0 - 7.5| <= 1 point
+    a = one(INCOME, series, 2022, GROWTH)
+    assert (a.actual, a.expected, a.progress, a.status) == (4.0, 6.0, 0.5, "lagging")  # 2022 is 2 points behind
+    higher = indicator("农村居民人均可支配收入增长", target="高于GDP增长", rate=True)
+    series = obs(higher, y2021=8.0) + obs(GROWTH, y2021=7.5)
+    assert one(higher, series, 2021, GROWTH).status == "on_track"
+
+
+def test_binding_indicator_behind_its_path_warns():
+    forest = indicator("森林覆盖率", "41.26", "43", attribute="约束性")
+    a = one(forest, obs(forest, y2023=41.3), 2023)
+    # path 42.304; progress 0.04 / 1.044 = 0.038; needs 0.85 a year against 0.348 planned
+    assert a.status == "severely_lagging"
+    assert a.warning
+    assert "预警" in a.explanation
+
+
+def test_qualitative_judged_against_the_annual_target():
+    prices = indicator("居民消费价格涨幅", target="保持在合理区间")
+    assert target_kind(prices) == "qualitative"
+    plain = one(prices, obs(prices, y2023=2.1), 2023)
+    assert plain.status == "not_assessable" and "年度目标" in plain.explanation
+    with_goal = [Observation(indicator=prices.id, year=2023, value=2.1, annual_target=read_cell("3以内"))]
+    assert one(prices, with_goal, 2023).status == "on_track"
+    missed = [Observation(indicator=prices.id, year=2023, value=3.5, annual_target=read_cell("3以内"))]
+    assert one(prices, missed, 2023).status == "severely_lagging"
+
+
+def test_higher_plan_and_undetermined_targets_are_not_assessable():
+    city = indicator("单位GDP二氧化碳排放降低", "待定", "控制在市目标内", rate=True, attribute="约束性")
+    a = one(city, obs(city, y2023=3.0), 2023)
+    assert a.status == "not_assessable" and "控制在市目标内" in a.explanation
+    assert not a.warning
+
+
+def test_a_base_year_observation_replaces_a_starred_baseline():
+    starred = indicator("常住人口城镇化率", "60.6*", "65")
+    a = one(starred, obs(starred, y2020=61.0, y2023=63.0), 2023)
+    assert a.expected == 63.4  # 61 + 4 x 0.6
+    assert "基期值由60.6改用基期年监测值61" in a.explanation
+    assert "baseline 60.6 replaced" in one(starred, obs(starred, y2020=61.0, y2023=63.0), 2023, lang="en").explanation
+
+
+def test_final_year_says_met_or_not_with_the_completion_ratio():
+    final = one(URBAN, obs(URBAN, y2025=64.0), 2025)
+    assert final.met is False and final.completion == pytest.approx(3.4 / 4.4, abs=1e-3)
+    assert final.status == "lagging"
+    done = one(URBAN, obs(URBAN, y2025=65.0), 2025)
+    assert done.met and done.status == "achieved" and done.completion == 1.0
+
+
+def test_years_outside_the_period():
+    assert one(URBAN, obs(URBAN, y2020=60.6), 2020).status == "not_assessable"
