@@ -110,7 +110,7 @@ def assess(
         expected=_round(j.expected),
         actual=_round(j.actual),
         progress=_round(j.progress, 3),
-        required_annual_growth=_round(j.required),
+        required_annual_growth=_round(j.required, 4),
         required_unit=j.required_unit,
         completion=_round(j.completion, 3),
         met=j.met,
