@@ -57,7 +57,13 @@ def test_level_target_on_the_path():
 
 @pytest.mark.parametrize(
     ("actual", "status"),
-    [(65.2, "achieved"), (63.6, "ahead"), (62.5, "lagging"), (62.0, "severely_lagging"), (60.0, "severely_lagging")],
+    [
+        (65.2, "achieved"),
+        (63.6, "ahead"),
+        (62.5, "lagging"),
+        (62.0, "severely_lagging"),
+        (60.0, "severely_lagging"),
+    ],
 )
 def test_level_statuses(actual, status):
     # progress = (actual - 60.6) / 2.64: 63.6 -> 1.14, 62.5 -> 0.72, 62.0 -> 0.53, 60.0 -> negative (wrong way)
@@ -120,7 +126,9 @@ def test_a_floor_not_met_at_the_baseline_is_achieved_once_met():
     rate = indicator("城市生活垃圾无害化处理率", "90", "95以上")
     ahead = one(rate, obs(rate, y2022=93.0), 2022)
     assert target_kind(rate) == "bound"
-    assert ahead.expected == 92.0 and ahead.progress == 1.5 and ahead.status == "ahead"  # path 90 -> 95: 92 in 2022
+    assert (
+        ahead.expected == 92.0 and ahead.progress == 1.5 and ahead.status == "ahead"
+    )  # path 90 -> 95: 92 in 2022
     assert one(rate, obs(rate, y2022=93.0, y2023=96.0), 2023).status == "achieved"
 
 
@@ -144,7 +152,12 @@ def test_relation_compared_year_by_year():
     assert target_kind(INCOME) == "relation"
     assert one(INCOME, series, 2021, GROWTH).status == "on_track"  # |7.0 - 7.5| <= 1 point
     a = one(INCOME, series, 2022, GROWTH)
-    assert (a.actual, a.expected, a.progress, a.status) == (4.0, 6.0, 0.5, "lagging")  # 2022 is 2 points behind
+    assert (a.actual, a.expected, a.progress, a.status) == (
+        4.0,
+        6.0,
+        0.5,
+        "lagging",
+    )  # 2022 is 2 points behind
     higher = indicator("农村居民人均可支配收入增长", target="高于GDP增长", rate=True)
     series = obs(higher, y2021=8.0) + obs(GROWTH, y2021=7.5)
     assert one(higher, series, 2021, GROWTH).status == "on_track"
@@ -182,7 +195,10 @@ def test_a_base_year_observation_replaces_a_starred_baseline():
     a = one(starred, obs(starred, y2020=61.0, y2023=63.0), 2023)
     assert a.expected == 63.4  # 61 + 4 x 0.6
     assert "基期值由60.6改用基期年监测值61" in a.explanation
-    assert "baseline 60.6 replaced" in one(starred, obs(starred, y2020=61.0, y2023=63.0), 2023, lang="en").explanation
+    assert (
+        "baseline 60.6 replaced"
+        in one(starred, obs(starred, y2020=61.0, y2023=63.0), 2023, lang="en").explanation
+    )
 
 
 def test_final_year_says_met_or_not_with_the_completion_ratio():
