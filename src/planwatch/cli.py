@@ -12,9 +12,14 @@ import typer
 from rich.console import Console
 
 from planwatch.errors import InputError
+from planwatch.evaluate.from_plan import indicators_from_plan
+from planwatch.evaluate.method import evaluate as evaluate_indicators
+from planwatch.evaluate.model import Indicator
+from planwatch.evaluate.settings import load_settings
+from planwatch.evaluate.spreadsheets import read_indicators, read_observations, write_template
 from planwatch.ingest import ingest as ingest_plan
-from planwatch.plan import plan_schema
-from planwatch.summary import render
+from planwatch.plan import Plan, plan_schema
+from planwatch.summary import render, render_assessments
 
 app = typer.Typer(
     help="planwatch: 五年规划纲要监测评估 — read, monitor and evaluate a five-year plan outline.",
@@ -48,6 +53,97 @@ def ingest(
 def schema() -> None:
     """输出 JSON Schema: the schema `planwatch ingest --json` output validates against."""
     sys.stdout.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def load_plan(path: Path) -> Plan:
+    """A plan JSON written by `planwatch ingest --json`, or a plan document read now."""
+    if path.suffix.lower() != ".json":
+        return ingest_plan(path)
+    try:
+        return Plan.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except ValueError as e:
+        raise InputError(
+            str(path), f"not a plan JSON written by planwatch ingest --json ({str(e).splitlines()[0]})"
+        ) from None
+
+
+def load_indicators(
+    plan: Path | None, indicators: Path | None, base_year: int | None, target_year: int | None
+) -> list[Indicator]:
+    """Indicators from a plan (its main indicator table) or from an indicator spreadsheet."""
+    if (plan is None) == (indicators is None):
+        raise InputError("--plan/--indicators", "give one of them: a plan or an indicator table")
+    if indicators is not None:
+        return read_indicators(indicators, base_year, target_year)
+    assert plan is not None
+    found = indicators_from_plan(load_plan(plan))
+    if not found:
+        raise InputError(
+            str(plan), "no indicator table with baseline and target columns was found in the plan"
+        )
+    return found
+
+
+PlanOption = Annotated[
+    Path | None, typer.Option("--plan", help="规划 plan JSON (planwatch ingest --json) or document")
+]
+IndicatorsOption = Annotated[
+    Path | None,
+    typer.Option("--indicators", help="指标表 indicator table (.xlsx/.csv: 指标, 基期值, 目标值…)"),
+]
+BaseYearOption = Annotated[
+    int | None, typer.Option("--base-year", help="基期年 base year, where the table has none")
+]
+TargetYearOption = Annotated[
+    int | None, typer.Option("--target-year", help="目标年 final year, where the table has none")
+]
+
+
+@app.command()
+def evaluate(
+    observations: Annotated[
+        Path, typer.Option("--observations", help="监测数据 observations (.xlsx/.csv: 指标, 年份, 值)")
+    ],
+    year: Annotated[int, typer.Option("--year", help="评估年份 the year to assess")],
+    plan: PlanOption = None,
+    indicators: IndicatorsOption = None,
+    base_year: BaseYearOption = None,
+    target_year: TargetYearOption = None,
+    settings: Annotated[Path | None, typer.Option("--settings", help="评估参数 thresholds as JSON")] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="说明语言 language of the explanations: zh or en")
+    ] = "zh",
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON print the assessments as JSON")] = False,
+) -> None:
+    """按序时进度评估 Assess every indicator in a year against the time-elapsed path (序时进度)."""
+    found = load_indicators(plan, indicators, base_year, target_year)
+    assessments = evaluate_indicators(
+        found, read_observations(observations, found), year, load_settings(settings), lang
+    )
+    if as_json:
+        sys.stdout.write(
+            json.dumps([a.model_dump() for a in assessments], ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        render_assessments(found, assessments, Console(), lang)
+
+
+@app.command()
+def template(
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 the .xlsx to write")],
+    plan: PlanOption = None,
+    indicators: IndicatorsOption = None,
+    base_year: BaseYearOption = None,
+    target_year: TargetYearOption = None,
+) -> None:
+    """生成填报模板 Write the .xlsx that departments fill in with their yearly figures."""
+    found = load_indicators(plan, indicators, base_year, target_year)
+    first = min(i.base_year for i in found) + 1
+    last = max(i.target_year for i in found)
+    write_template(found, list(range(first, last + 1)), output)
+    Console().print(f"{output}: {len(found)} indicators x {last - first + 1} years ({first}-{last})")
 
 
 @app.command()

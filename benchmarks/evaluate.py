@@ -1,0 +1,69 @@
+"""How long evaluation takes: 3,000 plans of 25 indicators, each assessed in each of its 5 years.
+
+Run by hand: `.venv/bin/python benchmarks/evaluate.py [--plans N]`; prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from planwatch.cells import read_cell
+from planwatch.evaluate.method import evaluate
+from planwatch.evaluate.model import Indicator, Observation
+
+# (name, unit, baseline, target, target growth, rate): one of each kind of target, repeated to 25
+KINDS = [
+    ("地区生产总值增长", "%", "", "", "6.5", True),
+    ("常住人口城镇化率", "%", "60.6", "65", "", False),
+    ("一般公共预算收入", "亿元", "10.2", "15", "", False),
+    ("单位GDP能源消耗降低", "%", "", "[13.5]", "", True),
+    ("人均预期寿命", "岁", "77.5", "[1]", "", False),
+    ("城镇调查失业率", "%", "5.0", "5.5以内", "", False),
+    ("居民人均可支配收入增长", "%", "", "与经济增长基本同步", "", True),
+    ("森林覆盖率", "%", "41.26", "控制在市目标内", "", False),
+]
+
+
+def plan(k: int, rng: random.Random) -> tuple[list[Indicator], list[Observation]]:
+    indicators, observations = [], []
+    for n in range(25):
+        name, unit, base, target, growth, rate = KINDS[n % len(KINDS)]
+        ind = Indicator(
+            id=f"{k}-{n}",
+            name=name if n < len(KINDS) else f"{name}{n}",
+            unit=unit,
+            base_year=2020,
+            target_year=2025,
+            baseline=read_cell(base) if base else None,
+            target=read_cell(target) if target else None,
+            target_growth=read_cell(growth) if growth else None,
+            rate=rate,
+        )
+        indicators.append(ind)
+        start = float(base) if base and base.replace(".", "").isdigit() else 5.0
+        for year in range(2021, 2026):
+            value = rng.uniform(2, 9) if rate else start * (1 + rng.uniform(-0.01, 0.04)) ** (year - 2020)
+            observations.append(Observation(indicator=ind.id, year=year, value=value))
+    return indicators, observations
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--plans", type=int, default=3000)
+    args = parser.parse_args()
+    rng = random.Random(1)
+    plans = [plan(k, rng) for k in range(args.plans)]
+    start = time.perf_counter()
+    count = 0
+    for indicators, observations in plans:
+        for year in range(2021, 2026):
+            count += len(evaluate(indicators, observations, year))
+    elapsed = time.perf_counter() - start
+    print(f"{args.plans} plans x 25 indicators x 5 years: {count} assessments in {elapsed:.2f} s")
+    print(f"{count / elapsed:,.0f} assessments/s, {elapsed / args.plans * 1000:.2f} ms a plan (5 years)")
+
+
+if __name__ == "__main__":
+    main()
