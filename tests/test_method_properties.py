@@ -23,26 +23,16 @@ def level(b: float, t: float, unit: str = "%") -> Indicator:
     )  # fmt: skip
 
 
+def rate(name: str, **targets) -> Indicator:
+    return Indicator(id=name, name=name, base_year=2020, target_year=2025, rate=True, **targets)
+
+
 def growth(g: float) -> Indicator:
-    return Indicator(
-        id="g",
-        name="地区生产总值增长",
-        base_year=2020,
-        target_year=2025,
-        target_growth=read_cell(f"{g:g}"),
-        rate=True,
-    )
+    return rate("地区生产总值增长", target_growth=read_cell(f"{g:g}"))
 
 
 def reduction(total: float) -> Indicator:
-    return Indicator(
-        id="e",
-        name="单位GDP能源消耗降低",
-        base_year=2020,
-        target_year=2025,
-        target=read_cell(f"[{total:g}]"),
-        rate=True,
-    )
+    return rate("单位GDP能源消耗降低", target=read_cell(f"[{total:g}]"))
 
 
 def judged(ind: Indicator, values: dict[int, float], year: int):

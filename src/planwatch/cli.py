@@ -118,6 +118,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON print the assessments as JSON")] = False,
 ) -> None:
     """按序时进度评估 Assess every indicator in a year against the time-elapsed path (序时进度)."""
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
     found = load_indicators(plan, indicators, base_year, target_year)
     assessments = evaluate_indicators(
         found, read_observations(observations, found), year, load_settings(settings), lang

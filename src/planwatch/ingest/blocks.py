@@ -77,6 +77,17 @@ class Slot:
 Block = Paragraph | TableBlock
 
 
+def relative_heading_levels(blocks: list[Block]) -> None:
+    """Shift heading levels so the highest a document uses is 1, whatever its format numbered it."""
+    levels = [b.heading_level for b in blocks if isinstance(b, Paragraph) and b.heading_level]
+    if not levels:
+        return
+    shift = min(levels) - 1
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.heading_level:
+            block.heading_level -= shift
+
+
 @dataclass
 class Document:
     """What a reader returns: the blocks, and what it noticed on the way."""

@@ -35,7 +35,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from planwatch.errors import InputError
-from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock
+from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock, relative_heading_levels
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -71,12 +71,7 @@ def read(path: Path) -> Document:
     if not body.xpath(".//w:lastRenderedPageBreak | .//w:br[@w:type='page']"):
         for block in blocks:
             block.page = None
-    levels = [b.heading_level for b in blocks if isinstance(b, Paragraph) and b.heading_level]
-    if levels:
-        shift = min(levels) - 1
-        for block in blocks:
-            if isinstance(block, Paragraph) and block.heading_level:
-                block.heading_level -= shift
+    relative_heading_levels(blocks)
     return Document(blocks, format="docx", source=str(path))
 
 

@@ -38,7 +38,7 @@ from bs4.dammit import EncodingDetector, UnicodeDammit
 from bs4.element import PreformattedString
 
 from planwatch.errors import InputError
-from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock
+from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock, relative_heading_levels
 
 _SKIPPED = {"script", "style", "noscript", "template", "iframe", "nav", "aside", "select", "button"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -72,12 +72,7 @@ def read(path: Path) -> Document:
     walker = _Walker(flat=False)
     walker.walk(soup.body or soup)
     blocks = walker.finish()
-    levels = [b.heading_level for b in blocks if isinstance(b, Paragraph) and b.heading_level]
-    if levels:
-        shift = min(levels) - 1
-        for block in blocks:
-            if isinstance(block, Paragraph) and block.heading_level:
-                block.heading_level -= shift
+    relative_heading_levels(blocks)
     if not blocks:
         notes.append("no text found in the page")
     return Document(blocks, format="html", source=str(path), notes=notes)
