@@ -148,10 +148,51 @@ def template(
     Console().print(f"{output}: {len(found)} indicators x {last - first + 1} years ({first}-{last})")
 
 
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="数据目录 where the database and uploads live (default: user data dir)"),
+]
+PortOption = Annotated[int, typer.Option("--port", help="端口 port")]
+HostOption = Annotated[str, typer.Option("--host", help="地址 address to listen on")]
+
+
 @app.command()
-def demo() -> None:
-    """演示 Read the shipped sample plan (魏都区“十四五”规划纲要) and show what was read."""
-    render(ingest_plan(sample_path()), Console())
+def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, data_dir: DataDirOption = None) -> None:
+    """启动网页应用 Serve the planning office's web application (SQLite, or PostgreSQL with DATABASE_URL)."""
+    from planwatch.server import runtime
+
+    runtime.setup(data_dir)
+    runtime.prepare()
+    runtime.ensure_admin()
+    typer.echo(f"planwatch: serving on http://{host}:{port}/")
+    runtime.serve(host, port)
+
+
+@app.command()
+def demo(host: HostOption = "127.0.0.1", port: PortOption = 8000, data_dir: DataDirOption = None) -> None:
+    """演示 Serve a fresh database holding the sample plan (魏都区“十四五”规划纲要) with illustrative observations."""
+    import os
+    import tempfile
+
+    from planwatch.server import runtime
+
+    data_dir = data_dir or Path(tempfile.mkdtemp(prefix="planwatch-demo-"))
+    if (data_dir / "planwatch.sqlite3").exists():
+        raise InputError(str(data_dir), "already holds a database: the demo needs a fresh data directory")
+    os.environ.pop("DATABASE_URL", None)  # the demo always runs on its own SQLite file
+    runtime.setup(data_dir, public_read=True)
+    runtime.prepare()
+    from planwatch.server.demo import load_demo
+
+    plan = load_demo()
+    user, password = runtime.create_demo_admin()
+    typer.echo(
+        f"planwatch demo: {plan.title} ({plan.indicators.count()} indicators, illustrative 2021-2024 figures)"
+    )
+    typer.echo(f"  open   http://{host}:{port}/")
+    typer.echo(f"  login  {user} / {password}")
+    typer.echo(f"  data   {data_dir}")
+    runtime.serve(host, port)
 
 
 def main() -> None:

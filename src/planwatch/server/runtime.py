@@ -1,0 +1,74 @@
+"""Starting the web application: data directory, database, static files, administrator, server.
+
+Used by `planwatch serve` and `planwatch demo`; tests call the same steps.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import secrets
+import sys
+from pathlib import Path
+
+from planwatch.errors import InputError
+
+
+def setup(data_dir: Path | None = None, public_read: bool | None = None) -> None:
+    """Point Django at the data directory and load it; settings read the environment once, here."""
+    if data_dir is not None:
+        os.environ["PLANWATCH_DATA_DIR"] = str(data_dir)
+    if public_read is not None:
+        os.environ["PLANWATCH_PUBLIC_READ"] = "1" if public_read else "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.server.settings")
+    import django
+
+    django.setup()
+
+
+def prepare() -> None:
+    """Bring the database schema up to date and collect the static files to serve."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def ensure_admin() -> None:
+    """An administrator from PLANWATCH_ADMIN_USER/PASSWORD, or asked for on a terminal; never a default."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model()
+    if users.objects.filter(is_superuser=True).exists():
+        return
+    name = os.environ.get("PLANWATCH_ADMIN_USER")
+    password = os.environ.get("PLANWATCH_ADMIN_PASSWORD")
+    if not (name and password):
+        if not sys.stdin.isatty():
+            raise InputError(
+                "PLANWATCH_ADMIN_USER",
+                "no administrator yet: set PLANWATCH_ADMIN_USER and PLANWATCH_ADMIN_PASSWORD",
+            )
+        name = input("管理员用户名 administrator user name: ").strip()
+        password = getpass.getpass("管理员密码 administrator password: ")
+    if not name or len(password) < 8:
+        raise InputError("administrator", "give a user name and a password of at least 8 characters")
+    users.objects.create_superuser(name, password=password)
+
+
+def create_demo_admin() -> tuple[str, str]:
+    """The demo's administrator, with a password generated for this run."""
+    from django.contrib.auth import get_user_model
+
+    password = secrets.token_urlsafe(12)
+    get_user_model().objects.create_superuser("admin", password=password)
+    return "admin", password
+
+
+def serve(host: str, port: int) -> None:
+    """Serve with waitress, a production WSGI server (static files through Django's handler)."""
+    from waitress import serve as waitress_serve
+
+    from planwatch.server.wsgi import application
+
+    waitress_serve(application, host=host, port=port, threads=8, ident="planwatch")

@@ -1,0 +1,9 @@
+"""The web application's settings for tests: a throwaway data directory, the database from DATABASE_URL or SQLite."""
+
+import os
+import tempfile
+
+os.environ.setdefault("PLANWATCH_DATA_DIR", tempfile.mkdtemp(prefix="planwatch-test-"))
+os.environ.setdefault("PLANWATCH_SECRET_KEY", "tests-only")
+
+from planwatch.server.settings import *  # noqa: F403
