@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "planwatch.server.plans",
+    "planwatch.server.front",
+    "planwatch.server.monitoring",
+    "planwatch.server.api",
 ]
 
 MIDDLEWARE = [

@@ -6,4 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include("planwatch.server.api.urls")),
+    path("monitoring/", include("planwatch.server.monitoring.urls")),
+    path("", include("planwatch.server.front.urls")),
 ]

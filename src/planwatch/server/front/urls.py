@@ -1,0 +1,3 @@
+"""Addresses of the front pages."""
+
+urlpatterns: list = []

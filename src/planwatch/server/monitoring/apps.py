@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MonitoringConfig(AppConfig):
+    name = "planwatch.server.monitoring"
+    verbose_name = "监测 Monitoring"

@@ -1,0 +1,3 @@
+"""Addresses of the monitoring pages."""
+
+urlpatterns: list = []
