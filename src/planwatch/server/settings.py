@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "planwatch.server.front",
     "planwatch.server.monitoring",
     "planwatch.server.api",
+    "planwatch.server.search",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("planwatch.server.api.urls")),
     path("monitoring/", include("planwatch.server.monitoring.urls")),
+    path("search/", include("planwatch.server.search.urls")),
     path("", include("planwatch.server.front.urls")),
 ]

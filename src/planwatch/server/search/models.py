@@ -1,0 +1,31 @@
+"""The plan's sections as a full-text index: text segmented into words, searched by the database.
+
+Chinese has no spaces, so the text is cut into words (rjieba, search mode:
+现代化 also gives 现代) and the words are indexed: SQLite's FTS5 or
+PostgreSQL's full-text search then find two-character queries such as 养老
+or 5G. The index tables are made by the migration for the database in use.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from planwatch.server.plans.models import Plan
+
+
+class Section(models.Model):
+    """A chapter or section of a plan with its text, as the reader found it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField()
+    path = models.CharField("位置", max_length=200, help_text="第三章 › 第一节")
+    title = models.CharField("标题", max_length=300)
+    text = models.TextField("正文", blank=True)
+    words = models.TextField("分词", blank=True, help_text="the text cut into words, space-separated")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "章节"
+        ordering = ["plan", "position"]
+
+    def __str__(self) -> str:
+        return self.path
