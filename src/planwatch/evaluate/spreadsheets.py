@@ -180,6 +180,20 @@ def read_observations(path: Path, indicators: list[Indicator]) -> list[Observati
     bad row fails the whole import, with every bad row named, so a file is
     never half used.
     """
+    rows, problems = read_observation_rows(path, indicators)
+    _raise_problems(str(path), problems)
+    return [observation for _, observation in rows]
+
+
+def read_observation_rows(
+    path: Path, indicators: list[Indicator]
+) -> tuple[list[tuple[int, Observation]], list[tuple[int, str]]]:
+    """Every good row and every bad row with its reason, each with its number as Excel shows it.
+
+    For a caller that checks more than the file itself (who may change which
+    indicator) and wants to list every refused row at once. A file that cannot
+    be read as a table at all still raises InputError.
+    """
     where = str(path)
     header_row, _, columns, body = _table(path, _OBSERVATION_COLUMNS)
     missing = [field for field in ("indicator", "year", "value") if field not in columns]
@@ -188,7 +202,7 @@ def read_observations(path: Path, indicators: list[Indicator]) -> list[Observati
         raise InputError(f"{where}, row {header_row}", f"missing column {names}")
 
     matcher = _Matcher(indicators)
-    observations: list[Observation] = []
+    observations: list[tuple[int, Observation]] = []
     problems: list[tuple[int, str]] = []
     rows_by_key: dict[tuple[str, int], int] = {}
     for number, cells in body:
@@ -207,17 +221,19 @@ def read_observations(path: Path, indicators: list[Indicator]) -> list[Observati
             problems.append((number, ", ".join(errors)))
             continue
         observations.append(
-            Observation(
-                indicator=indicator.id,
-                year=year,
-                value=value,
-                source=cell("source") or None,
-                note=cell("note") or None,
-                **_reading("annual_target", cell("annual_target")),
+            (
+                number,
+                Observation(
+                    indicator=indicator.id,
+                    year=year,
+                    value=value,
+                    source=cell("source") or None,
+                    note=cell("note") or None,
+                    **_reading("annual_target", cell("annual_target")),
+                ),
             )
         )
-    _raise_problems(where, problems)
-    return observations
+    return observations, problems
 
 
 def write_template(indicators: list[Indicator], years: list[int], path: Path) -> None:

@@ -1,0 +1,256 @@
+"""The monitoring pages: a plan's figures by indicator and year, one figure's form and history, the
+departments' Excel template, and the import of a filled one (preview first, then all rows or none)."""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from planwatch.evaluate.spreadsheets import write_template
+from planwatch.server.monitoring import imports
+from planwatch.server.monitoring.forms import ImportForm, ObservationForm
+from planwatch.server.plans.access import may_change, read_access
+from planwatch.server.plans.models import Indicator, Observation, Plan
+from planwatch.server.plans.services import record_observation
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Cell:
+    """One indicator's figure in one year; `open` is False for a year outside the indicator's period."""
+
+    year: int
+    observation: Observation | None
+    open: bool
+
+
+def plan_years(indicators: list[Indicator]) -> list[int]:
+    """The years figures are reported for: the year after the base year to the target year."""
+    if not indicators:
+        return []
+    return list(range(min(i.base_year for i in indicators) + 1, max(i.target_year for i in indicators) + 1))
+
+
+def may_import(user) -> bool:
+    """Staff import for any indicator; a department's member only for those it leads, checked per row."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.is_superuser or user.departments.exists()
+
+
+@read_access
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "monitoring/index.html", {"plans": Plan.objects.all()})
+
+
+@read_access
+@require_GET
+def plan_figures(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    indicators = list(plan.indicators.all())
+    years = plan_years(indicators)
+    current = {
+        (o.indicator_id, o.year): o for o in Observation.objects.filter(indicator__plan=plan).current()
+    }
+    rows = [
+        (
+            indicator,
+            [
+                Cell(
+                    year,
+                    current.get((indicator.pk, year)),
+                    indicator.base_year < year <= indicator.target_year,
+                )
+                for year in years
+            ],
+        )
+        for indicator in indicators
+    ]
+    return render(
+        request,
+        "monitoring/plan.html",
+        {
+            "plan": plan,
+            "years": years,
+            "rows": rows,
+            "may_import": may_import(request.user),
+            "import_form": ImportForm(),
+        },
+    )
+
+
+@read_access
+@require_http_methods(["GET", "POST"])
+def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator.objects.select_related("plan", "lead"), pk=indicator_id)
+    if not indicator.base_year < year <= indicator.target_year:
+        raise Http404(_("该指标在这一年没有监测值。"))
+    history = list(
+        indicator.observations.filter(year=year).select_related("entered_by").order_by("-entered_at")
+    )
+    current = next((o for o in history if o.superseded_at is None), None)
+    allowed = may_change(request.user, indicator)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not allowed:
+            return _forbidden(request, _refusal(request.user, indicator))
+        form = ObservationForm(request.POST)
+        if form.is_valid():
+            if form.same_as(current):
+                messages.info(request, _("与现行数值相同，没有保存新的修订。"))
+            else:
+                record_observation(indicator, year, user=request.user, **form.cleaned_data)
+                messages.success(
+                    request,
+                    _("已保存 %(name)s %(year)s年的监测值。") % {"name": indicator.name, "year": year},
+                )
+            return redirect("monitoring:observation", indicator.pk, year)
+    elif current is not None:
+        form = ObservationForm(
+            initial={
+                "value": current.value,
+                "source": current.source,
+                "note": current.note,
+                "annual_target": current.annual_target,
+            }
+        )
+    else:
+        form = ObservationForm()
+    return render(
+        request,
+        "monitoring/observation.html",
+        {
+            "indicator": indicator,
+            "plan": indicator.plan,
+            "year": year,
+            "history": history,
+            "current": current,
+            "form": form if allowed else None,
+        },
+    )
+
+
+@read_access
+@require_GET
+def template(request: HttpRequest, plan_id: int) -> FileResponse:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    indicators = list(plan.indicators.all())
+    if not indicators:
+        raise Http404(_("该规划没有指标，无法生成填报模板。"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "template.xlsx"
+        write_template([i.to_library() for i in indicators], plan_years(indicators), path)
+        data = path.read_bytes()
+    title = re.sub(r'[\\/:*?"<>|\s]+', "_", plan.title)[:60]
+    return FileResponse(
+        io.BytesIO(data),
+        as_attachment=True,
+        filename=_("%(title)s-监测数据填报模板.xlsx") % {"title": title},
+        content_type=XLSX,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    if not may_import(request.user):
+        return _forbidden(request, _("只有规划办工作人员和各部门的成员可以导入监测值。"))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        _drop_pending(request)
+        upload = form.cleaned_data["file"]
+        path = imports.keep(upload)
+        result = imports.check(plan, path, upload.name, request.user)
+        if result.problems:
+            imports.discard(path)
+        else:
+            request.session[imports.SESSION_KEY] = {"plan": plan.pk, "file": path.name, "name": upload.name}
+        return render(
+            request, "monitoring/preview.html", {"plan": plan, "name": upload.name, "result": result}
+        )
+    return render(request, "monitoring/import.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    if not may_import(request.user):
+        return _forbidden(request, _("只有规划办工作人员和各部门的成员可以导入监测值。"))
+    pending = _take_pending(request, plan)
+    if pending is None:
+        messages.error(request, _("没有待确认的导入，或它已失效：请重新上传文件。"))
+        return redirect("monitoring:import", plan.pk)
+    path, name = pending
+    try:
+        result = imports.store(plan, path, name, request.user)
+    finally:
+        imports.discard(path)
+    if result.problems:
+        return render(
+            request,
+            "monitoring/preview.html",
+            {"plan": plan, "name": name, "result": result, "confirming": True},
+        )
+    messages.success(
+        request, _("已导入 %(count)s 条监测值（%(name)s）。") % {"count": len(result.rows), "name": name}
+    )
+    return redirect("monitoring:plan", plan.pk)
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    _drop_pending(request)
+    messages.info(request, _("已取消导入，没有导入任何数据。"))
+    return redirect("monitoring:plan", plan.pk)
+
+
+def _take_pending(request: HttpRequest, plan: Plan) -> tuple[Path, str] | None:
+    """The previewed upload waiting for this plan, taken out of the session; one for another plan is dropped."""
+    pending = request.session.pop(imports.SESSION_KEY, None)
+    if not pending:
+        return None
+    path = imports.kept(pending.get("file", ""))
+    if pending.get("plan") != plan.pk:
+        imports.discard(path)
+        return None
+    return None if path is None else (path, pending.get("name", ""))
+
+
+def _drop_pending(request: HttpRequest) -> None:
+    pending = request.session.pop(imports.SESSION_KEY, None)
+    if pending:
+        imports.discard(imports.kept(pending.get("file", "")))
+
+
+def _refusal(user, indicator: Indicator) -> str:
+    """Why this user may not change this indicator, in words that say whom to ask."""
+    if indicator.lead is None:
+        return _("“%(name)s”尚未指定牵头单位，只有规划办工作人员可以录入它的监测值。") % {
+            "name": indicator.name
+        }
+    return _("“%(name)s”的牵头单位是%(lead)s；只有该部门的成员和规划办工作人员可以录入它的监测值。") % {
+        "name": indicator.name,
+        "lead": indicator.lead.name,
+    }
+
+
+def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "monitoring/forbidden.html", {"message": message}, status=403)

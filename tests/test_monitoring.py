@@ -1,0 +1,246 @@
+"""The monitoring pages: the figures table, one figure's form and history, the template, the import."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from planwatch.server.demo import load_demo
+from planwatch.server.plans.models import AuditEntry, Department, Observation
+
+pytestmark = pytest.mark.django_db
+
+GDP = "地区生产总值增长"
+PATENTS = "每万人口发明专利拥有量"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT / "imports"
+
+
+@pytest.fixture
+def plan():
+    return load_demo()
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user("guihua", password="x" * 12, is_staff=True)
+
+
+@pytest.fixture
+def statistician(django_user_model, plan):
+    """A member of the statistics bureau, which leads the GDP indicator only."""
+    user = django_user_model.objects.create_user("tongji", password="x" * 12)
+    bureau = Department.objects.create(name="区统计局")
+    bureau.members.add(user)
+    plan.indicators.filter(name=GDP).update(lead=bureau)
+    return user
+
+
+def figure_url(plan, name: str, year: int) -> str:
+    return reverse("monitoring:observation", args=[plan.indicators.get(name=name).pk, year])
+
+
+def workbook(path: Path, rows: list[tuple]) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "年份", "值", "来源"])
+    for row in rows:
+        book.active.append(list(row))
+    book.save(path)
+    return path
+
+
+def upload(client, plan, path: Path):
+    with path.open("rb") as file:
+        return client.post(reverse("monitoring:import", args=[plan.pk]), {"file": file})
+
+
+def gdp_figures(plan) -> dict[int, float]:
+    return dict(
+        Observation.objects.filter(indicator__plan=plan, indicator__name=GDP)
+        .current()
+        .values_list("year", "value")
+    )
+
+
+def test_the_plan_page_shows_every_figure_with_a_link_to_its_form(client, plan, staff):
+    client.force_login(staff)
+    page = client.get(reverse("monitoring:plan", args=[plan.pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert page.context["years"] == [2021, 2022, 2023, 2024, 2025]
+    assert figure_url(plan, GDP, 2025) in text
+    gdp = next(cells for indicator, cells in page.context["rows"] if indicator.name == GDP)
+    assert [cell.observation.value if cell.observation else None for cell in gdp] == [
+        6.9,
+        4.1,
+        5.6,
+        5.2,
+        None,
+    ]
+    assert reverse("monitoring:template", args=[plan.pk]) in text
+    assert reverse("monitoring:import", args=[plan.pk]) in text
+    assert (
+        reverse("monitoring:plan", args=[plan.pk]) in client.get(reverse("monitoring:index")).content.decode()
+    )
+
+
+def test_the_form_stores_a_revision_and_keeps_the_old_value(client, plan, staff):
+    client.force_login(staff)
+    url = figure_url(plan, GDP, 2022)
+    response = client.post(
+        url, {"value": "4.3", "source": "统计公报", "note": "最终核实", "annual_target": "7左右"}
+    )
+    assert response.status_code == 302
+    rows = Observation.objects.filter(indicator__name=GDP, year=2022).order_by("entered_at")
+    assert [(o.value, o.superseded_at is not None) for o in rows] == [(4.1, True), (4.3, False)]
+    assert rows[1].entered_by == staff and rows[1].annual_target == "7左右"
+    revision = AuditEntry.objects.filter(action="revise").latest("at")
+    assert revision.before["value"] == 4.1 and revision.after["value"] == 4.3 and revision.user == staff
+    history = client.get(url)
+    assert [o.value for o in history.context["history"]] == [4.3, 4.1]
+    assert "统计公报" in history.content.decode() and "guihua" in history.content.decode()
+
+
+def test_an_unchanged_figure_is_not_a_revision(client, plan, staff):
+    client.force_login(staff)
+    current = Observation.objects.current().get(indicator__name=GDP, year=2022)
+    data = {"value": "4.1", "source": current.source, "note": current.note, "annual_target": ""}
+    assert client.post(figure_url(plan, GDP, 2022), data).status_code == 302
+    assert Observation.objects.filter(indicator__name=GDP, year=2022).count() == 1
+
+
+def test_an_anonymous_post_is_sent_to_log_in(client, plan, settings):
+    settings.PUBLIC_READ = True
+    response = client.post(figure_url(plan, GDP, 2025), {"value": "6"})
+    assert response.status_code == 302 and response["Location"].startswith(settings.LOGIN_URL)
+    assert 2025 not in gdp_figures(plan)
+
+
+def test_a_department_changes_only_the_indicators_it_leads(client, plan, statistician):
+    client.force_login(statistician)
+    refused = client.post(figure_url(plan, PATENTS, 2025), {"value": "33"})
+    assert refused.status_code == 403
+    assert "只有规划办工作人员" in refused.content.decode()
+    assert not Observation.objects.filter(indicator__name=PATENTS, year=2025).exists()
+    assert client.post(figure_url(plan, GDP, 2025), {"value": "6.1"}).status_code == 302
+    assert gdp_figures(plan)[2025] == 6.1
+
+
+def test_a_year_outside_the_period_has_no_form(client, plan, staff):
+    client.force_login(staff)
+    assert client.get(figure_url(plan, GDP, 2020)).status_code == 404
+
+
+def test_an_import_stores_nothing_until_confirmed_then_everything(client, plan, staff, tmp_path, media):
+    client.force_login(staff)
+    before = Observation.objects.count()
+    path = workbook(tmp_path / "统计局2024.xlsx", [(GDP, 2024, 5.4, "统计公报"), (GDP, 2025, 6.0, "快报")])
+    preview = upload(client, plan, path)
+    assert preview.status_code == 200
+    rows = preview.context["result"].rows
+    assert [(r.year, r.value, r.current.value if r.current else None) for r in rows] == [
+        (2024, 5.4, 5.2),
+        (2025, 6.0, None),
+    ]
+    assert Observation.objects.count() == before
+    assert len(list(media.iterdir())) == 1
+
+    done = client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
+    assert done.status_code == 302
+    assert gdp_figures(plan) == {2021: 6.9, 2022: 4.1, 2023: 5.6, 2024: 5.4, 2025: 6.0}
+    assert Observation.objects.count() == before + 2
+    entry = AuditEntry.objects.get(action="import")
+    assert entry.after == {"file": "统计局2024.xlsx", "rows": 2} and entry.user == staff
+    assert list(media.iterdir()) == []
+    again = client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
+    assert again.status_code == 302 and Observation.objects.count() == before + 2
+
+
+def test_an_import_with_a_bad_row_shows_it_and_stores_nothing(client, plan, staff, tmp_path, media):
+    client.force_login(staff)
+    before = Observation.objects.count()
+    path = workbook(tmp_path / "bad.xlsx", [(GDP, 2024, 5.4, "统计公报"), (GDP, 2025, "六", "快报")])
+    preview = upload(client, plan, path)
+    text = preview.content.decode()
+    assert "没有导入任何数据" in text and "第 3 行" in text and "value &#x27;六&#x27; is not a number" in text
+    assert [(p.row, p.message) for p in preview.context["result"].problems] == [
+        (3, "value '六' is not a number")
+    ]
+    assert list(media.iterdir()) == []
+    client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
+    assert Observation.objects.count() == before
+
+
+def test_a_department_imports_only_rows_for_indicators_it_leads(client, plan, statistician, tmp_path):
+    client.force_login(statistician)
+    rows = [
+        (GDP, 2025, 6.0, "快报"),
+        (PATENTS, 2025, 33, "知识产权局"),
+        (GDP, 2030, 6.0, ""),
+        ("人均GDP", 2025, 1, ""),
+    ]
+    preview = upload(client, plan, workbook(tmp_path / "mixed.xlsx", rows))
+    problems = preview.context["result"].problems
+    assert [(p.row, p.label) for p in problems] == [(3, f"{PATENTS} 2025年"), (4, f"{GDP} 2030年"), (5, "")]
+    assert "牵头单位" in problems[0].message and "unknown indicator" in problems[2].message
+    assert "没有导入任何数据" in preview.content.decode()
+    assert 2025 not in gdp_figures(plan)
+    own = tmp_path / "gdp.csv"
+    own.write_text(f"指标,年份,值,来源\n{GDP},2025,6.0,快报\n", encoding="gbk")
+    assert not upload(client, plan, own).context["result"].problems
+    assert client.post(reverse("monitoring:import_confirm", args=[plan.pk])).status_code == 302
+    assert gdp_figures(plan)[2025] == 6.0
+
+
+def test_the_confirmation_checks_the_file_again(client, plan, statistician, tmp_path, media):
+    client.force_login(statistician)
+    preview = upload(client, plan, workbook(tmp_path / "gdp.xlsx", [(GDP, 2025, 6.0, "快报")]))
+    assert not preview.context["result"].problems
+    plan.indicators.filter(name=GDP).update(lead=None)
+    refused = client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
+    assert refused.status_code == 200 and "没有导入任何数据" in refused.content.decode()
+    assert 2025 not in gdp_figures(plan) and list(media.iterdir()) == []
+
+
+def test_a_cancelled_import_leaves_nothing_behind(client, plan, staff, tmp_path, media):
+    client.force_login(staff)
+    upload(client, plan, workbook(tmp_path / "gdp.xlsx", [(GDP, 2025, 6.0, "快报")]))
+    assert len(list(media.iterdir())) == 1
+    client.post(reverse("monitoring:import_cancel", args=[plan.pk]))
+    assert list(media.iterdir()) == [] and 2025 not in gdp_figures(plan)
+
+
+def test_a_user_without_a_department_may_not_import(client, plan, django_user_model, tmp_path):
+    client.force_login(django_user_model.objects.create_user("visitor", password="x" * 12))
+    response = upload(client, plan, workbook(tmp_path / "a.xlsx", [(GDP, 2025, 6.0, "快报")]))
+    assert response.status_code == 403
+
+
+def test_the_pages_are_read_by_whoever_may_read(client, plan, settings):
+    url = reverse("monitoring:template", args=[plan.pk])
+    assert client.get(url)["Location"].startswith(settings.LOGIN_URL)
+    settings.PUBLIC_READ = True
+    assert client.get(url).status_code == 200
+    page = client.get(figure_url(plan, GDP, 2022))
+    assert page.status_code == 200 and page.context["form"] is None
+
+
+def test_the_template_has_one_row_per_indicator_and_year(client, plan, staff):
+    client.force_login(staff)
+    response = client.get(reverse("monitoring:template", args=[plan.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    header = [cell.value for cell in sheet[1]]
+    pairs = [(row[header.index("指标")], row[header.index("年份")]) for row in rows]
+    names = list(plan.indicators.values_list("name", flat=True))
+    assert pairs == [(name, year) for name in names for year in range(2021, 2026)]
