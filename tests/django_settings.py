@@ -7,3 +7,5 @@ os.environ.setdefault("PLANWATCH_DATA_DIR", tempfile.mkdtemp(prefix="planwatch-t
 os.environ.setdefault("PLANWATCH_SECRET_KEY", "tests-only")
 
 from planwatch.server.settings import *  # noqa: F403
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise looks for it; collectstatic is not run in tests)

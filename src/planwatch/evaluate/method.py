@@ -19,8 +19,8 @@ from planwatch.evaluate.model import Assessment, Indicator, Observation, Status,
 from planwatch.evaluate.settings import Settings
 
 Series = Mapping[int, Observation]
-_FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")
-_REDUCTION = re.compile(r"(降低|下降|降幅|减少)")
+FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")
+REDUCTION = re.compile(r"(降低|下降|降幅|减少)")
 RANK: dict[Status, int] = {
     "severely_lagging": 0,
     "lagging": 1,
@@ -140,7 +140,7 @@ def _elapsed(ind: Indicator, year: int) -> tuple[int, int, int]:
     return year - ind.base_year, ind.target_year - ind.base_year, ind.target_year - year
 
 
-def _baseline(ind: Indicator, own: Series, notes: list[str]) -> float | None:
+def baseline_value(ind: Indicator, own: Series, notes: list[str]) -> float | None:
     """The baseline, replaced by a base-year observation where one is given (the assessment says so)."""
     b = ind.baseline.value if ind.baseline is not None and ind.baseline.kind == "number" else None
     obs = own.get(ind.base_year)
@@ -177,7 +177,7 @@ def _required_growth(target: float, actual: float, remaining: int) -> float | No
 
 def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
     notes: list[str] = []
-    b = _baseline(ind, own, notes)
+    b = baseline_value(ind, own, notes)
     t = ind.target.value if ind.target is not None else None
     obs = own.get(year)
     if b is None or t is None:
@@ -254,7 +254,7 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     obs = own.get(year)
     if obs is None:
         return _Judgement("not_assessable", reason="no_observation", notes=notes)
-    b = _baseline(ind, own, notes)
+    b = baseline_value(ind, own, notes)
 
     def meets(x: float) -> bool:
         if floor:
@@ -298,7 +298,7 @@ def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) 
     assert target is not None and target.value is not None
     g = target.value
     n, total, left = _elapsed(ind, year)
-    index = _growth_index(ind, year, own, notes)
+    index = growth_index(ind, year, own, notes)
     if index is None:
         return _Judgement(
             "not_assessable", reason=notes[-1].split(":")[0] if notes else "no_observation", notes=notes
@@ -335,7 +335,7 @@ def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) 
     return j
 
 
-def _growth_index(ind: Indicator, year: int, own: Series, notes: list[str]) -> float | None:
+def growth_index(ind: Indicator, year: int, own: Series, notes: list[str]) -> float | None:
     """The chained index of growth from the base year to `year` (1.0 = no growth)."""
     if ind.rate:
         missing = _missing(own, range(ind.base_year + 1, year + 1))
@@ -346,7 +346,7 @@ def _growth_index(ind: Indicator, year: int, own: Series, notes: list[str]) -> f
         for y in range(ind.base_year + 1, year + 1):
             index *= 1 + own[y].value / 100
         return index
-    b = _baseline(ind, own, notes)
+    b = baseline_value(ind, own, notes)
     obs = own.get(year)
     if b is None or b <= 0:
         notes.append("no_baseline")
@@ -368,21 +368,21 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
     s = n / total
     years = range(ind.base_year + 1, year + 1)
     compounding = ind.rate
-    if compounding or _FLOW.match(ind.name):
+    if compounding or FLOW.match(ind.name):
         missing = _missing(own, years)
         if missing:
             notes.append("years_missing:" + ",".join(str(y) for y in missing))
             return _Judgement("not_assessable", reason="years_missing", notes=notes)
         values = [own[y].value for y in years]
     else:
-        b = _baseline(ind, own, notes)
+        b = baseline_value(ind, own, notes)
         if b is None:
             return _Judgement("not_assessable", reason="no_baseline", notes=notes)
         if year not in own:
             return _Judgement("not_assessable", reason="no_observation", notes=notes)
         values = [own[year].value - b]
     if compounding:
-        sign = -1 if _REDUCTION.search(ind.name) else 1
+        sign = -1 if REDUCTION.search(ind.name) else 1
         kept = math.prod(1 + sign * v / 100 for v in values)
         done = sign * (kept - 1) * 100
         expected = sign * ((1 + sign * total_target / 100) ** s - 1) * 100

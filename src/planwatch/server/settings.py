@@ -54,10 +54,13 @@ INSTALLED_APPS = [
     "planwatch.server.monitoring",
     "planwatch.server.api",
     "planwatch.server.search",
+    "planwatch.server.office",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files served by the application itself: an intranet server has no web server in front.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +116,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Apache ECharts from the npm registry (frontend/package.json), never from a CDN.
+    "planwatch.server.front.finders.NpmFinder",
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 LOGIN_URL = "/accounts/login/"

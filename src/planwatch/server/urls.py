@@ -9,5 +9,6 @@ urlpatterns = [
     path("api/", include("planwatch.server.api.urls")),
     path("monitoring/", include("planwatch.server.monitoring.urls")),
     path("search/", include("planwatch.server.search.urls")),
+    path("office/", include("planwatch.server.office.urls")),
     path("", include("planwatch.server.front.urls")),
 ]

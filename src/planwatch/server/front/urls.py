@@ -1,3 +1,13 @@
 """Addresses of the front pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from planwatch.server.front import views
+
+app_name = "front"
+urlpatterns = [
+    path("", views.plan_list, name="plans"),
+    path("plans/<int:plan_id>/", views.dashboard, name="dashboard"),
+    path("plans/<int:plan_id>/reading/", views.reading, name="reading"),
+    path("indicators/<int:indicator_id>/", views.indicator, name="indicator"),
+]

@@ -1,0 +1,155 @@
+"""Latency and throughput of the served application under 20 concurrent clients on loopback.
+
+Fills a fresh database with 200 plans of 25 indicators and 5 years of figures, starts `planwatch serve`
+on it, then requests a plan's dashboard and its assessments from the API with 20 clients at once.
+Prints p50 and p95 latency and requests per second. Run by hand:
+
+    .venv/bin/python benchmarks/serve.py                       # SQLite in a temporary data directory
+    DATABASE_URL=postgres://… .venv/bin/python benchmarks/serve.py   # PostgreSQL (an empty database)
+
+Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PLANS, INDICATORS, YEARS = 200, 25, range(2021, 2026)
+
+
+def fill(data_dir: Path) -> list[int]:
+    """Create the plans, indicators and observations; return the plan ids."""
+    from planwatch.server import runtime
+
+    runtime.setup(data_dir, public_read=True)
+    runtime.prepare()
+    from planwatch.server.plans.models import Indicator, Observation, Plan
+
+    rng = random.Random(7)
+    kinds = [("地区生产总值增长", "", "", "6.5", True), ("常住人口城镇化率", "60.6", "65", "", False),
+             ("一般公共预算收入", "10.2", "15", "", False), ("单位GDP能源消耗降低", "", "[13.5]", "", True),
+             ("城镇调查失业率", "5.0", "5.5以内", "", False)]  # fmt: skip
+    ids = []
+    for p in range(PLANS):
+        plan = Plan.objects.create(title=f"测试规划{p}", period_start=2021, period_end=2025, reading={})
+        ids.append(plan.pk)
+        rows = []
+        for n in range(INDICATORS):
+            name, base, target, growth, rate = kinds[n % len(kinds)]
+            rows.append(Indicator(plan=plan, key=str(n + 1), position=n, name=f"{name}{n}", unit="%",
+                                  base_year=2020, target_year=2025, baseline=base, target=target,
+                                  target_growth=growth, rate=rate))  # fmt: skip
+        Indicator.objects.bulk_create(rows)
+        Observation.objects.bulk_create(
+            Observation(indicator=i, year=y, value=rng.uniform(2, 9) if i.rate else rng.uniform(50, 70))
+            for i in Indicator.objects.filter(plan=plan)
+            for y in YEARS
+        )
+    return ids
+
+
+def wait_for(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/admin/login/")
+            conn.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("the server did not start")
+
+
+def load(
+    port: int, paths: list[str], clients: int, requests: int, limit: float
+) -> tuple[list[float], int, float]:
+    """Send `requests` requests from `clients` threads; return latencies (ms), errors and the elapsed time."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    counter = iter(range(requests))
+    deadline = time.monotonic() + limit
+
+    def client() -> None:
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for k in counter:
+            if time.monotonic() > deadline:
+                return
+            start = time.perf_counter()
+            try:
+                conn.request("GET", paths[k % len(paths)])
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except OSError:
+                ok = False
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            with lock:
+                latencies.append((time.perf_counter() - start) * 1000)
+                errors += not ok
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--port", type=int, default=8899)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=2000, help="requests per page kind")
+    parser.add_argument("--seconds", type=float, default=120, help="stop each run after this long")
+    args = parser.parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix="planwatch-bench-"))
+    start = time.perf_counter()
+    ids = fill(data_dir)
+    database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
+    print(
+        f"{database}: filled {PLANS} plans x {INDICATORS} indicators x {len(YEARS)} years in {time.perf_counter() - start:.1f} s"
+    )
+    env = {**os.environ, "PLANWATCH_DATA_DIR": str(data_dir), "PLANWATCH_PUBLIC_READ": "1",
+           "PLANWATCH_ADMIN_USER": "bench", "PLANWATCH_ADMIN_PASSWORD": "bench-password"}  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "-m", "planwatch", "serve", "--port", str(args.port), "--data-dir", str(data_dir)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(args.port)
+        pages = {
+            "dashboard": [f"/plans/{i}/?year=2024" for i in ids],
+            "api assessments": [f"/api/plans/{i}/assessments?year=2024" for i in ids],
+        }
+        for label, paths in pages.items():
+            latencies, errors, elapsed = load(args.port, paths, args.clients, args.requests, args.seconds)
+            cuts = statistics.quantiles(latencies, n=100)
+            print(
+                f"{label}: {len(latencies)} requests, {args.clients} clients: p50 {cuts[49]:.1f} ms, "
+                f"p95 {cuts[94]:.1f} ms, {len(latencies) / elapsed:.0f} req/s, {errors} errors"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""The front pages on the demo: the dashboard's counts and order, figures as of a date, the indicator chart,
+the plan as read, closed reading and the illustrative banner."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.utils import timezone
+
+from planwatch.server.demo import load_demo
+from planwatch.server.front.finders import NpmFinder
+from planwatch.server.plans.models import Observation, Plan
+from planwatch.server.plans.services import assessments, record_observation, store_plan
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "planwatch.server.front.finders.NpmFinder"
+
+
+@pytest.fixture
+def demo(settings) -> Plan:
+    settings.PUBLIC_READ = True
+    return load_demo()
+
+
+def chart_data(html: str) -> dict:
+    found = re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S)
+    assert found, "no chart data on the page"
+    return json.loads(found.group(1))
+
+
+def test_one_plan_goes_straight_to_its_dashboard(client, demo):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == f"/plans/{demo.pk}/"
+
+
+def test_several_plans_are_listed(client, demo, sample_plan):
+    store_plan(sample_plan, source_name="copy.txt")
+    html = client.get("/").content.decode()
+    assert html.count(demo.title) == 2
+    assert "许昌市魏都区" in html and "2021—2025" in html and ">16<" in html
+
+
+def test_dashboard_counts_and_order(client, demo):
+    response = client.get(f"/plans/{demo.pk}/?year=2024")
+    assert response.status_code == 200
+    expected = Counter(a.status for a in assessments(demo, 2024))
+    assert {s: n for s, n in response.context["counts"].items() if n} == dict(expected)
+    html = response.content.decode()
+    for status, n in expected.items():
+        assert f'data-status="{status}">{n}<' in html
+    rows = response.context["rows"]
+    attributes = [r.indicator.attribute for r in rows]
+    assert attributes == sorted(attributes, key=lambda a: a != "约束性")  # binding first
+    gdp = next(r for r in rows if r.indicator.name == "地区生产总值增长")
+    assert gdp.assessment.status == "lagging"
+    row_html = re.search(r"<tr[^>]*>(?:(?!</tr>).)*地区生产总值增长.*?</tr>", html, re.S).group(0)
+    assert "status-lagging" in row_html and "滞后" in row_html and "10.83%" in row_html
+    # among the expected (预期性) indicators, the lagging ones come before the others
+    expected_rows = [r.assessment.status for r in rows if r.indicator.attribute != "约束性"]
+    behind = [s in ("lagging", "severely_lagging") for s in expected_rows]
+    assert behind == sorted(behind, reverse=True)
+
+
+def test_the_default_year_is_the_latest_observed_within_the_period(client, demo):
+    assert client.get(f"/plans/{demo.pk}/").context["year"] == 2024
+    assert client.get(f"/plans/{demo.pk}/?year=2040").context["year"] == 2025
+    assert client.get(f"/plans/{demo.pk}/?year=x").context["year"] == 2024
+
+
+def test_as_of_shows_the_figures_before_a_revision(client, demo):
+    now = timezone.now()
+    Observation.objects.update(entered_at=now - timedelta(days=60))
+    patents = demo.indicators.get(name="每万人口发明专利拥有量")
+    record_observation(patents, 2024, 33.5, source="最终核实", at=now - timedelta(days=10))
+
+    def actual(query: str) -> float:
+        rows = client.get(f"/plans/{demo.pk}/?year=2024{query}").context["rows"]
+        return next(r for r in rows if r.indicator == patents).assessment.actual
+
+    before = (now - timedelta(days=20)).date().isoformat()
+    assert (actual(""), actual(f"&as_of={before}")) == (33.5, 32.8)
+    html = client.get(f"/plans/{demo.pk}/?year=2024&as_of={before}").content.decode()
+    assert f"按 {before} 当日的数据评估" in html
+    assert "无法识别" in client.get(f"/plans/{demo.pk}/?as_of=2024-13-01").content.decode()
+
+
+def test_indicator_page_chart_and_revisions(client, demo):
+    patents = demo.indicators.get(name="每万人口发明专利拥有量")
+    record_observation(patents, 2023, 31.6, source="最终核实")
+    html = client.get(f"/indicators/{patents.pk}/").content.decode()
+    data = chart_data(html)
+    assert data["years"] == [2020, 2021, 2022, 2023, 2024, 2025]
+    path = dict(zip(data["years"], data["path"], strict=True))
+    # 27.9 -> 32 on a straight line: 2023 is 27.9 + 4.1 x 0.6, 2021 is 27.9 + 4.1 x 0.2
+    assert path[2023] == pytest.approx(30.36) and path[2021] == pytest.approx(28.72)
+    assert data["target"] == 32 and data["observed"][3] == 31.6
+    assert "<del>31.4</del>" in html and "被修订" in html and "最终核实" in html
+    # one assessment per observed year, with its explanation
+    assert html.count("按序时进度应为") == 4
+
+
+def test_a_growth_target_is_drawn_as_a_chained_index(client, demo):
+    gdp = demo.indicators.get(name="地区生产总值增长")
+    data = chart_data(client.get(f"/indicators/{gdp.pk}/").content.decode())
+    assert data["measure"] == "index"
+    # the path is 1.065^n; 2022 observed is 1.069 x 1.041
+    assert data["path"][2] == pytest.approx(113.4225) and data["observed"][2] == pytest.approx(111.2829)
+    assert data["target"] == pytest.approx(100 * 1.065**5, abs=1e-3)
+
+
+def test_the_chart_says_how_to_install_echarts_when_missing(client, demo, settings, tmp_path):
+    settings.STATICFILES_FINDERS = [FINDER]
+    ind = demo.indicators.first()
+    if finders.find("echarts/echarts.min.js"):
+        assert "echarts/echarts.min.js" in client.get(f"/indicators/{ind.pk}/").content.decode()
+    assert NpmFinder(root=tmp_path).find("echarts/echarts.min.js") is None
+    settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.AppDirectoriesFinder"]
+    html = client.get(f"/indicators/{ind.pk}/").content.decode()
+    assert "npm ci --prefix frontend" in html and "echarts.min.js" not in html
+    assert chart_data(html)["path"]  # the data and the table are still there
+
+
+def test_the_finder_serves_only_echarts(tmp_path):
+    (tmp_path / "echarts.min.js").write_text("/* echarts */", encoding="utf-8")
+    (tmp_path / "echarts.js").write_text("/* echarts */", encoding="utf-8")
+    finder = NpmFinder(root=tmp_path)
+    assert finder.find("echarts/echarts.min.js") == str(tmp_path / "echarts.min.js")
+    assert finder.find("echarts/echarts.min.js", find_all=True) == [str(tmp_path / "echarts.min.js")]
+    assert finder.find("echarts/echarts.js") is None and finder.find("echarts.min.js") is None
+    assert [(name, storage.prefix) for name, storage in finder.list([])] == [("echarts.min.js", "echarts")]
+
+
+def test_reading_page(client, demo):
+    html = client.get(f"/plans/{demo.pk}/reading/").content.decode()
+    assert "第一章" in html and "全面建成小康社会" in html
+    assert "专栏1 魏都区“十三五”主要规划指标完成情况" in html
+    assert "<details" in html and "<details open" not in html
+    assert "正文未见" in html  # chapters the contents list but the body lacks
+    # 全员劳动生产率增长's 5.5 may also read 5: highlighted, with the alternatives in the title
+    assert re.search(r'<td class="n uncertain" title="其他可能：5">5.5</td>', html)
+    assert "cells_uncertain" in html
+
+
+def test_closed_reading_asks_for_a_login(client, demo, settings, django_user_model):
+    settings.PUBLIC_READ = False
+    for url in ("/", f"/plans/{demo.pk}/", f"/plans/{demo.pk}/reading/", "/indicators/1/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=")
+    assert client.get("/accounts/login/").status_code == 200
+    client.force_login(django_user_model.objects.create_user("fgw", password="x" * 12))
+    html = client.get(f"/plans/{demo.pk}/reading/").content.decode()
+    assert "fgw" in html and "退出" in html
+    response = client.post("/accounts/logout/", {"next": "/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_the_illustrative_banner(client, demo, sample_plan):
+    assert "示例数据（非统计数据）" in client.get(f"/plans/{demo.pk}/").content.decode()
+    real = store_plan(sample_plan)
+    assert "示例数据（非统计数据）" not in client.get(f"/plans/{real.pk}/").content.decode()
+
+
+def test_assessment_sentences_follow_the_page_language(client, demo):
+    """Without an English catalogue the pages stay Chinese, and so do the sentences in them."""
+    gdp = demo.indicators.get(name="地区生产总值增长")
+    html = client.get(f"/indicators/{gdp.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "年均增长5.45%" in html and "Lagging" not in html
