@@ -118,10 +118,10 @@ def _measure(ind: Indicator, kind: TargetKind, year: int, j: _Judgement, zh: boo
     n = year - ind.base_year
     if kind == "growth":
         if zh:
-            return f"{ind.base_year + 1}—{year}年年均增长{a}%，目标年均增长{e}%" + (
-                f"，完成序时进度的{p}" if p else ""
-            )
-        return f"{a}% a year over {ind.base_year + 1}-{year} against a target of {e}% a year" + (
+            span = f"{year}年增长" if n == 1 else f"{ind.base_year + 1}—{year}年年均增长"
+            return f"{span}{a}%，目标年均增长{e}%" + (f"，完成序时进度的{p}" if p else "")
+        span = f"in {year}" if n == 1 else f"a year over {ind.base_year + 1}-{year}"
+        return f"{a}% {span} against a target of {e}% a year" + (
             f", {p} of the time-elapsed progress" if p else ""
         )
     if kind == "cumulative":
