@@ -31,6 +31,12 @@ class Department(models.Model):
         return self.name
 
 
+class PlanManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        # The reading is the whole Plan JSON, large to decode; only the pages that show it load it.
+        return super().get_queryset().defer("reading")
+
+
 class Plan(models.Model):
     """A plan outline as read from its document, with the evaluation settings the office chose for it."""
 
@@ -44,6 +50,8 @@ class Plan(models.Model):
     illustrative = models.BooleanField("示例数据", default=False)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    objects = PlanManager()
 
     class Meta:
         verbose_name = verbose_name_plural = "规划"

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from planwatch import plan as doc
+from planwatch.cells import read_cell
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate
 from planwatch.evaluate.model import Assessment
+from planwatch.evaluate.model import Observation as LibraryObservation
 from planwatch.evaluate.spreadsheets import read_observations
 from planwatch.server.plans.models import AuditEntry, Indicator, Observation, Plan
 
@@ -116,12 +118,21 @@ def import_observations(plan: Plan, path: Path, user=None) -> list[Observation]:
 
 def assessments(plan: Plan, year: int, as_of: datetime | None = None, lang: str = "zh") -> list[Assessment]:
     """Every indicator of the plan judged in `year`, with the figures in force (or as of a date)."""
-    indicators = list(plan.indicators.all())
-    observations = Observation.objects.filter(indicator__plan=plan).current(as_of).select_related("indicator")
-    return evaluate(
-        [i.to_library() for i in indicators],
-        [o.to_library() for o in observations],
-        year,
-        plan.settings(),
-        lang,
+    indicators = [i.to_library() for i in plan.indicators.all()]
+    # Plain rows, not model instances: the dashboard and the API ask for this on every request.
+    rows = (
+        Observation.objects.filter(indicator__plan=plan)
+        .current(as_of)
+        .values_list("indicator__key", "year", "value", "annual_target")
     )
+    observations = [
+        LibraryObservation(
+            indicator=key,
+            year=year,
+            value=value,
+            annual_target=read_cell(target) if target else None,
+            annual_target_raw=target,
+        )
+        for key, year, value, target in rows
+    ]
+    return evaluate(indicators, observations, year, plan.settings(), lang)
