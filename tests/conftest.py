@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample plan and its hand-checked reading."""
+"""Shared fixtures: the sample plan and its hand-checked reading; each test in the default language."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from planwatch.cli import sample_path
 from planwatch.ingest import ingest
@@ -29,3 +30,10 @@ def expected() -> dict:
 @pytest.fixture(scope="session")
 def sample_plan(sample_file: Path) -> Plan:
     return ingest(sample_file)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request leaves its language active in the thread: after an English page, back to the default."""
+    yield
+    translation.deactivate()

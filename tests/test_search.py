@@ -41,3 +41,15 @@ def test_a_two_character_query_finds_every_section_holding_it(sample_plan):
     holding = {s.path.split(" › ")[-1] for s in Section.objects.filter(plan=plan) if "养老" in s.text}
     assert found == holding and len(found) >= 2
     assert search(plan, "不存在的词语组合") == []
+
+
+def test_the_top_bar_searches_the_plan_on_the_page(client, settings, sample_plan):
+    settings.PUBLIC_READ = True
+    plan = store_plan(sample_plan)
+    action = f'action="/search/plans/{plan.pk}/"'
+    for page in (f"/plans/{plan.pk}/", f"/plans/{plan.pk}/reading/", f"/monitoring/plans/{plan.pk}/"):
+        html = client.get(page).content.decode()
+        assert action in html and 'class="plan-search"' in html, page
+    assert 'class="plan-search"' not in client.get("/accounts/login/").content.decode()
+    results = client.get(f"/search/plans/{plan.pk}/", {"q": "人才公寓"}).content.decode()
+    assert "第三节 构筑人才集聚高地" in results

@@ -27,9 +27,14 @@ def setup(data_dir: Path | None = None, public_read: bool | None = None) -> None
 
 
 def prepare() -> None:
-    """Bring the database schema up to date and collect the static files to serve."""
+    """Compile the message catalogues, bring the database schema up to date, collect the static files."""
+    from django.conf import settings
     from django.core.management import call_command
 
+    from planwatch.server.translations import compile_catalogues
+
+    # First, before anything asks for a translation and Django caches a catalogue without them.
+    compile_catalogues(settings.DATA_DIR / "locale")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
 

@@ -22,13 +22,19 @@ class HeaderCell:
 
 @dataclass
 class CellView:
+    """A cell as shown; `index` is its place in the row read, None for a blank padding a short row."""
+
     text: str
     uncertain: bool = False
     title: str = ""
+    index: int | None = None
 
 
 @dataclass
 class RowView:
+    """A row as shown; `index` is its place in the table read, which a correction names."""
+
+    index: int
     number: str
     name: str
     unit: str
@@ -57,7 +63,7 @@ class NodeView:
     children: list[NodeView] = field(default_factory=list)
 
 
-def _cell(cell: doc.Cell) -> CellView:
+def _cell(index: int, cell: doc.Cell) -> CellView:
     notes = []
     if cell.uncertain and cell.alternatives:
         alts = "、".join(a or _("（空）") for a in cell.alternatives)
@@ -66,7 +72,7 @@ def _cell(cell: doc.Cell) -> CellView:
         notes.append(_("读取不确定"))
     if cell.printed is not None:
         notes.append(_("原文印作：%(printed)s") % {"printed": cell.printed})
-    return CellView(cell.raw, cell.uncertain, "；".join(notes))
+    return CellView(cell.raw, cell.uncertain, "；".join(notes), index)
 
 
 def _group(table: doc.Table, category: str) -> str:
@@ -101,15 +107,16 @@ def table_view(index: int, table: doc.Table) -> TableView:
         top.append(HeaderCell(_("属性"), rowspan=rowspan))
     rows = []
     previous = None
-    for row in table.rows:
+    for k, row in enumerate(table.rows):
         group = ""
         if row.category and row.category != previous:
             group = _group(table, row.category)
             previous = row.category
-        views = [_cell(c) for c in row.cells]
+        views = [_cell(i, c) for i, c in enumerate(row.cells)]
         views += [CellView("")] * (len(cells) - len(views))
         rows.append(
             RowView(
+                index=k,
                 number=row.number or "",
                 name=row.name,
                 unit=row.unit or "",
@@ -140,3 +147,15 @@ def outline_view(reading: doc.Plan) -> tuple[list[NodeView], list[TableView]]:
 
     outline = [view(n) for n in reading.outline]
     return outline, [t for t in tables if t.index not in placed]
+
+
+def cell_place(reading: doc.Plan, table: int, row: int, cell: int) -> str:
+    """A cell named as a reader finds it in the plan: the table's caption › the row's name › the column."""
+    try:
+        found = reading.tables[table]
+        names = [found.caption or _("表%(number)s") % {"number": table + 1}, found.rows[row].name]
+    except IndexError:
+        return f"{table + 1} › {row + 1} › {cell + 1}"
+    columns = found.cell_columns
+    names.append(columns[cell] if cell < len(columns) else str(cell + 1))
+    return " › ".join(names)

@@ -1,4 +1,5 @@
-"""The pages: the plans, a plan's dashboard for a year, an indicator's page, the plan as read.
+"""The pages: the plans, a plan's dashboard for a year, an indicator's page, the plan as read (with its
+corrections, and for the office a form on each cell to make one).
 
 Every figure comes from `services.assessments`, so a page says what the
 reports say; `?as_of=YYYY-MM-DD` shows the figures as they stood at the end
@@ -24,7 +25,8 @@ from planwatch import plan as doc
 from planwatch.cells import read_cell
 from planwatch.evaluate.model import STATUSES, Assessment
 from planwatch.evaluate.path import chart
-from planwatch.server.front.reading import outline_view
+from planwatch.server.front.reading import cell_place, outline_view
+from planwatch.server.office.models import CellCorrection
 from planwatch.server.plans.access import read_access
 from planwatch.server.plans.models import Indicator, Observation, Plan
 from planwatch.server.plans.services import assessments
@@ -197,5 +199,14 @@ def reading(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_object_or_404(Plan, pk=plan_id)
     read = doc.Plan.model_validate(plan.reading)
     outline, other_tables = outline_view(read)
-    context = {"plan": plan, "reading": read, "outline": outline, "other_tables": other_tables}
+    corrections = CellCorrection.objects.filter(plan=plan).select_related("by")
+    context = {
+        "plan": plan,
+        "reading": read,
+        "outline": outline,
+        "other_tables": other_tables,
+        # Who may post to office.views.correct (staff_member_required).
+        "may_correct": request.user.is_active and request.user.is_staff,
+        "corrections": [(c, cell_place(read, c.table, c.row, c.cell)) for c in corrections],
+    }
     return render(request, "front/reading.html", context)

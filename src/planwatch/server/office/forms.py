@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from planwatch.evaluate.settings import Settings
 
@@ -11,11 +12,11 @@ _LISTS = ("geometric_units", "lower_is_better")
 
 
 class UploadForm(forms.Form):
-    document = forms.FileField(label="规划纲要文件（.docx / .pdf / .html / .txt）")
+    document = forms.FileField(label=_("规划纲要文件（.docx / .pdf / .html / .txt）"))
 
 
 class CorrectionForm(forms.Form):
-    text = forms.CharField(label="更正为", max_length=200, required=False)
+    text = forms.CharField(label=_("更正为"), max_length=200, required=False)
 
 
 class SettingsForm(forms.Form):
@@ -49,6 +50,6 @@ class SettingsForm(forms.Form):
             "lagging"
         ]:
             raise forms.ValidationError(
-                "快于预期 ≥ 基本符合预期 ≥ 滞后 的阈值须依次递减 (ahead ≥ on_track ≥ lagging)"
+                _("快于预期 ≥ 基本符合预期 ≥ 滞后 的阈值须依次递减 (ahead ≥ on_track ≥ lagging)")
             )
         return data

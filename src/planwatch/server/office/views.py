@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.errors import InputError
@@ -58,7 +59,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
     """Store the reviewed plan: the file is read again, so what is stored is what the reader gives."""
     pending = request.session.pop(_SESSION, None)
     if not pending:
-        messages.error(request, "没有待确认的规划文件，请重新上传。")
+        messages.error(request, _("没有待确认的规划文件，请重新上传。"))
         return redirect("office:upload")
     path = _upload_dir() / Path(pending["path"]).name
     try:
@@ -68,7 +69,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return redirect("office:upload")
     finally:
         path.unlink(missing_ok=True)
-    messages.success(request, f"已保存规划：{plan.title}")
+    messages.success(request, _("已保存规划：%(title)s") % {"title": plan.title})
     return redirect(f"/plans/{plan.pk}/")
 
 
@@ -77,14 +78,17 @@ def confirm(request: HttpRequest) -> HttpResponse:
 def correct(request: HttpRequest, plan_id: int, table: int, row: int, cell: int) -> HttpResponse:
     plan = get_object_or_404(Plan, pk=plan_id)
     form = CorrectionForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, _("更正未保存：%(errors)s") % {"errors": " ".join(form.errors["text"])})
+    else:
         try:
             correct_cell(plan, table, row, cell, form.cleaned_data["text"], request.user)
         except ValueError as e:
             messages.error(request, str(e))
         else:
-            messages.success(request, "已更正，原读取结果已保留。")
-    return redirect(f"/plans/{plan.pk}/reading/")
+            messages.success(request, _("已更正，原读取结果已保留。"))
+    # Back to the table corrected, so the next cell is at hand.
+    return redirect(f"/plans/{plan.pk}/reading/#table-{table}")
 
 
 @staff_member_required
@@ -93,6 +97,6 @@ def evaluation_settings(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = SettingsForm(request.POST or None, current=plan.settings())
     if request.method == "POST" and form.is_valid():
         save_settings(plan, form.settings(), request.user)
-        messages.success(request, "评估参数已保存。")
+        messages.success(request, _("评估参数已保存。"))
         return redirect("office:settings", plan_id=plan.pk)
     return render(request, "office/settings.html", {"plan": plan, "form": form})

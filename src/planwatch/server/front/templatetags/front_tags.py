@@ -1,4 +1,5 @@
-"""Filters the pages share: figures written as an office writes them, status names in the page's language."""
+"""Filters the pages share: figures written as an office writes them, status and attribute names in the page's
+language."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ STATUS_LABELS = {
     "severely_lagging": _("严重滞后"),
     "not_assessable": _("无法评估"),
 }
+
+ATTRIBUTE_LABELS = {"约束性": _("约束性"), "预期性": _("预期性")}
 
 
 @register.filter
@@ -37,3 +40,9 @@ def percent(value: float | None) -> str:
 @register.filter
 def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
+
+
+@register.filter
+def attribute_label(attribute: str) -> str:
+    """An indicator's attribute in the page's language; one the plan words otherwise stays as written."""
+    return str(ATTRIBUTE_LABELS.get(attribute, attribute))
