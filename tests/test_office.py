@@ -81,3 +81,13 @@ def test_thresholds_out_of_order_are_refused(office, sample_plan):
     assert page.status_code == 200 and "依次递减" in page.content.decode()
     plan.refresh_from_db()
     assert plan.evaluation_settings == {}
+
+
+def test_the_office_finds_upload_and_settings_from_the_pages(office, client, sample_plan, settings):
+    plan = store_plan(sample_plan)
+    page = office.get(f"/plans/{plan.pk}/").content.decode()
+    assert 'href="/office/upload/"' in page and f'href="/office/plans/{plan.pk}/settings/"' in page
+    office.logout()
+    settings.PUBLIC_READ = True
+    anonymous = client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "/office/upload/" not in anonymous and "/settings/" not in anonymous
