@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from planwatch.server.search.models import Section
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    """The search index, to look at: it is rebuilt from the plan's reading, not edited."""
+
+    list_display = ("path", "plan")
+    list_filter = ("plan",)
+    search_fields = ("title", "text")
+    readonly_fields = ("plan", "position", "path", "title", "text", "words")
