@@ -1,0 +1,292 @@
+"""What a report says, once, for every form it is written in (.docx, .xlsx, .html).
+
+The annual monitoring report, the mid-term evaluation (中期评估) and the final
+evaluation (总结评估) share one content: a title, a summary in the sentences an
+office writes, the main table grouped by category, a paragraph for every
+indicator behind its path, charts, and for the final year the completion table
+laid out as plans print it (目标 against 完成情况). The writers only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from planwatch.evaluate.method import evaluate
+from planwatch.evaluate.model import STATUS_ZH, STATUSES, Assessment, Indicator, Observation
+from planwatch.evaluate.path import Chart, chart
+from planwatch.evaluate.settings import Settings
+
+Kind = Literal["annual", "midterm", "final"]
+KIND_ZH: dict[str, str] = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
+BEHIND = ("lagging", "severely_lagging")
+
+
+class TableRow(BaseModel):
+    """A row of the main table, as offices lay it out."""
+
+    number: int
+    indicator: str
+    name: str
+    unit: str
+    attribute: str
+    baseline: str
+    target: str
+    actual: float | None = Field(description="the year's figure as observed")
+    expected: float | None = Field(description="the value on the time-elapsed path")
+    status: str
+    status_zh: str
+    required: str = Field(description="the growth or change the remaining years need, as printed")
+    warning: bool
+
+
+class Group(BaseModel):
+    category: str
+    rows: list[TableRow]
+
+
+class Paragraph(BaseModel):
+    """The paragraph for an indicator behind its path: where it stands, what it needs, the source."""
+
+    name: str
+    status_zh: str
+    text: str
+
+
+class CompletionRow(BaseModel):
+    """The final evaluation of one indicator in the layout of a completion table (专栏1)."""
+
+    number: int
+    name: str
+    unit: str
+    target: str
+    result: float | None
+    target_growth: str
+    result_growth: float | None
+    met: bool | None
+    status_zh: str
+
+
+class ObservationRow(BaseModel):
+    name: str
+    year: int
+    value: float
+    source: str
+    note: str
+
+
+class Report(BaseModel):
+    """Everything a report holds; the writers lay it out."""
+
+    kind: Kind
+    kind_zh: str
+    title: str
+    plan_title: str
+    region: str
+    period: tuple[int, int]
+    year: int
+    date: dt.date
+    summary: list[str]
+    counts: dict[str, int]
+    groups: list[Group]
+    behind: list[Paragraph]
+    completion: list[CompletionRow] = Field(default_factory=list)
+    observations: list[ObservationRow] = Field(default_factory=list)
+    charts: dict[str, Chart] = Field(default_factory=dict, description="indicator id -> its path chart")
+    illustrative: bool = False
+
+
+def _figure(x: float | None) -> str:
+    return "" if x is None else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _target_text(ind: Indicator) -> str:
+    parts = [ind.target_raw] if ind.target_raw else []
+    if ind.target_growth_raw:
+        parts.append(f"年均增长{ind.target_growth_raw}%")
+    return "；".join(parts)
+
+
+def _required_text(a: Assessment, ind: Indicator) -> str:
+    if a.required_annual_growth is None:
+        return ""
+    if a.required_unit == "%":
+        return f"{_figure(a.required_annual_growth)}%"
+    unit = ind.unit or ""
+    return f"{_figure(a.required_annual_growth)}{'个百分点' if unit == '%' else unit}"
+
+
+def build_report(
+    indicators: list[Indicator],
+    observations: list[Observation],
+    year: int,
+    kind: Kind,
+    *,
+    plan_title: str,
+    region: str = "",
+    settings: Settings | None = None,
+    date: dt.date | None = None,
+    illustrative: bool = False,
+) -> Report:
+    """The content of a report for `year`; `date` is the only input that may differ between two runs."""
+    settings = settings or Settings()
+    assessments = evaluate(indicators, observations, year, settings)
+    by_id = {a.indicator: a for a in assessments}
+    start = min(i.base_year for i in indicators) + 1 if indicators else year
+    end = max(i.target_year for i in indicators) if indicators else year
+    observed = {(o.indicator, o.year): o for o in observations}
+    groups: dict[str, list[TableRow]] = {}
+    for k, ind in enumerate(indicators, start=1):
+        a = by_id[ind.id]
+        obs = observed.get((ind.id, year))
+        groups.setdefault(ind.category or "其他", []).append(
+            TableRow(
+                number=k,
+                indicator=ind.id,
+                name=ind.name,
+                unit=ind.unit or "",
+                attribute=ind.attribute or "",
+                baseline=ind.baseline_raw
+                or (f"年均增长{ind.baseline_growth_raw}%" if ind.baseline_growth_raw else ""),
+                target=_target_text(ind),
+                actual=obs.value if obs else None,
+                expected=a.expected,
+                status=a.status,
+                status_zh=STATUS_ZH[a.status],
+                required=_required_text(a, ind),
+                warning=a.warning,
+            )
+        )
+    counts = Counter(a.status for a in assessments)
+    series: dict[str, dict[int, Observation]] = {}
+    for o in observations:
+        series.setdefault(o.indicator, {})[o.year] = o
+    report = Report(
+        kind=kind,
+        kind_zh=KIND_ZH[kind],
+        title=f"《{plan_title}》实施{'情况' if kind == 'annual' else ''}{KIND_ZH[kind]}（{year}年）",
+        plan_title=plan_title,
+        region=region,
+        period=(start, end),
+        year=year,
+        date=date or dt.date.today(),
+        summary=_summary(indicators, assessments, year, kind, plan_title),
+        counts={s: counts[s] for s in STATUSES},
+        groups=[Group(category=c, rows=rows) for c, rows in groups.items()],
+        behind=[
+            Paragraph(
+                name=a.name, status_zh=STATUS_ZH[a.status], text=_behind_text(a, series.get(a.indicator, {}))
+            )
+            for a in assessments
+            if a.status in BEHIND
+        ],
+        observations=[
+            ObservationRow(
+                name=next(i.name for i in indicators if i.id == o.indicator),
+                year=o.year,
+                value=o.value,
+                source=o.source or "",
+                note=o.note or "",
+            )
+            for o in sorted(
+                observations, key=lambda o: ([i.id for i in indicators].index(o.indicator), o.year)
+            )
+            if any(i.id == o.indicator for i in indicators)
+        ],
+        charts={ind.id: chart(ind, series.get(ind.id, {}), settings) for ind in indicators},
+        illustrative=illustrative,
+    )
+    if kind == "final":
+        report.completion = _completion(indicators, by_id, series)
+    return report
+
+
+def _names(assessments: list[Assessment], statuses: tuple[str, ...]) -> str:
+    return "、".join(a.name for a in assessments if a.status in statuses)
+
+
+def _summary(
+    indicators: list[Indicator], assessments: list[Assessment], year: int, kind: Kind, plan: str
+) -> list[str]:
+    counts = Counter(a.status for a in assessments)
+    when = {
+        "annual": f"{year}年",
+        "midterm": f"规划实施中期（截至{year}年）",
+        "final": f"规划期末（{year}年）",
+    }[kind]
+    parts = [
+        f"{STATUS_ZH[s]}{counts[s]}项"
+        for s in ("achieved", "ahead", "on_track", "lagging", "severely_lagging")
+        if counts[s]
+    ]
+    lines = [
+        f"{when}，《{plan}》确定的{len(assessments)}项主要指标中，"
+        + ("，".join(parts) if parts else "暂无可评估的指标")
+        + (f"，{counts['not_assessable']}项暂无法评估" if counts["not_assessable"] else "")
+        + "。"
+    ]
+    achieved = _names(assessments, ("achieved",))
+    if achieved:
+        lines.append(f"已提前实现规划目标的指标有：{achieved}。")
+    behind = _names(assessments, BEHIND)
+    if behind:
+        lines.append(f"进度滞后的指标有：{behind}，需加大工作力度。")
+    binding = [i for i in indicators if i.attribute == "约束性"]
+    if binding:
+        warned = [a.name for a in assessments if a.warning]
+        open_ = [
+            a.name
+            for a in assessments
+            if a.status == "not_assessable" and any(i.id == a.indicator for i in binding)
+        ]
+        line = f"{len(binding)}项约束性指标中，" + (
+            f"{'、'.join(warned)}触发预警" if warned else "没有指标触发预警"
+        )
+        if open_:
+            line += f"；{'、'.join(open_)}尚待录入上级下达的目标或监测数据后评估"
+        lines.append(line + "。")
+    return lines
+
+
+def _behind_text(a: Assessment, own: dict[int, Observation]) -> str:
+    sources = sorted({o.source for o in own.values() if o.source})
+    source = f"（数据来源：{'、'.join(sources)}）" if sources else "（数据来源未注明）"
+    return a.explanation + source
+
+
+def _completion(
+    indicators: list[Indicator], by_id: dict[str, Assessment], series: dict[str, dict[int, Observation]]
+) -> list[CompletionRow]:
+    rows = []
+    for k, ind in enumerate(indicators, start=1):
+        a = by_id[ind.id]
+        own = series.get(ind.id, {})
+        final = own.get(ind.target_year)
+        growth = a.actual if a.kind == "growth" else _level_growth(ind, own)
+        rows.append(
+            CompletionRow(
+                number=k,
+                name=ind.name,
+                unit=ind.unit or "",
+                target=ind.target_raw,
+                result=None if ind.rate else (final.value if final else None),
+                target_growth=ind.target_growth_raw,
+                result_growth=growth,
+                met=a.met,
+                status_zh=STATUS_ZH[a.status],
+            )
+        )
+    return rows
+
+
+def _level_growth(ind: Indicator, own: dict[int, Observation]) -> float | None:
+    """A level's average growth over the period, for the completion table's growth column."""
+    base = own.get(ind.base_year)
+    b = base.value if base else (ind.baseline.value if ind.baseline is not None else None)
+    final = own.get(ind.target_year)
+    if ind.rate or not b or b <= 0 or final is None or final.value <= 0 or not ind.target_growth_raw:
+        return None
+    return round(((final.value / b) ** (1 / (ind.target_year - ind.base_year)) - 1) * 100, 2)

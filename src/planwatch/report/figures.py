@@ -1,0 +1,101 @@
+"""Charts for reports, drawn with matplotlib as PNG: the status overview and each indicator's path.
+
+Chinese labels need a CJK font. The project installs Debian's fonts-noto-cjk;
+where no CJK font is found, drawing stops with a clear message rather than
+printing boxes in place of characters.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
+
+from planwatch.errors import InputError
+from planwatch.evaluate.model import STATUS_ZH, STATUSES
+from planwatch.evaluate.path import Chart
+
+COLOURS = {
+    "achieved": "#1b7f3b",
+    "ahead": "#3aa655",
+    "on_track": "#2f6fbf",
+    "lagging": "#e07b00",
+    "severely_lagging": "#c62828",
+    "not_assessable": "#8a8f98",
+}
+_CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "SimHei",
+    "Microsoft YaHei",
+)
+
+
+@lru_cache(maxsize=1)
+def cjk_family() -> str:
+    """The first CJK font family installed; an error naming the package to install where there is none."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for family in _CJK_FAMILIES:
+        if family in installed:
+            return family
+    raise InputError(
+        "fonts",
+        "no Chinese font for the charts: install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)",
+    )
+
+
+def _png(fig) -> bytes:
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return out.getvalue()
+
+
+def _style() -> dict:
+    return {"font.family": cjk_family(), "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+
+
+def status_overview(counts: dict[str, int], title: str) -> bytes:
+    """A bar per status, coloured as on the dashboard."""
+    with plt.rc_context(_style()):
+        fig, ax = plt.subplots(figsize=(6.2, 2.6))
+        labels = [STATUS_ZH[s] for s in STATUSES]
+        values = [counts.get(s, 0) for s in STATUSES]
+        bars = ax.bar(labels, values, color=[COLOURS[s] for s in STATUSES])
+        ax.bar_label(bars, labels=[str(v) for v in values], padding=2)
+        ax.set_ylabel("指标数（项）")
+        ax.set_title(title)
+        ax.set_ylim(0, max([*values, 1]) * 1.2)
+        return _png(fig)
+
+
+def indicator_path(name: str, drawn: Chart) -> bytes | None:
+    """The time-elapsed path from baseline to target, the observations and the target line; None with no path."""
+    if drawn.measure == "none" or not any(v is not None for v in drawn.path):
+        return None
+    with plt.rc_context(_style()):
+        fig, ax = plt.subplots(figsize=(6.2, 2.8))
+        years = drawn.years
+        path = [(y, v) for y, v in zip(years, drawn.path, strict=True) if v is not None]
+        seen = [(y, v) for y, v in zip(years, drawn.observed, strict=True) if v is not None]
+        ax.plot([y for y, _ in path], [v for _, v in path], "--", color=COLOURS["on_track"], label="序时进度")
+        if seen:
+            ax.plot([y for y, _ in seen], [v for _, v in seen], "o-", color=COLOURS["lagging"], label="实际")
+        if drawn.target is not None:
+            ax.axhline(drawn.target, color=COLOURS["achieved"], linewidth=1, label=f"目标 {drawn.target:g}")
+        unit = {"index": "指数（基期年=100）", "cumulative": f"累计（{drawn.unit}）"}.get(
+            drawn.measure, drawn.unit
+        )
+        ax.set_ylabel(unit)
+        ax.set_xticks(years)
+        ax.set_title(name)
+        ax.legend(frameon=False, fontsize=8, loc="best")
+        return _png(fig)
