@@ -71,19 +71,18 @@ def load_plan(path: Path) -> Plan:
 
 def load_indicators(
     plan: Path | None, indicators: Path | None, base_year: int | None, target_year: int | None
-) -> list[Indicator]:
-    """Indicators from a plan (its main indicator table) or from an indicator spreadsheet."""
+) -> tuple[list[Indicator], Plan | None]:
+    """Indicators from a plan (its main indicator table) or from an indicator spreadsheet, and the plan if any."""
     if (plan is None) == (indicators is None):
         raise InputError("--plan/--indicators", "give one of them: a plan or an indicator table")
     if indicators is not None:
-        return read_indicators(indicators, base_year, target_year)
+        return read_indicators(indicators, base_year, target_year), None
     assert plan is not None
-    found = indicators_from_plan(load_plan(plan))
+    reading = load_plan(plan)
+    found = indicators_from_plan(reading)
     if not found:
-        raise InputError(
-            str(plan), "no indicator table with baseline and target columns was found in the plan"
-        )
-    return found
+        raise InputError(str(plan), "no indicator table with baseline and target columns was found in the plan")
+    return found, reading
 
 
 PlanOption = Annotated[
@@ -120,7 +119,7 @@ def evaluate(
     """按序时进度评估 Assess every indicator in a year against the time-elapsed path (序时进度)."""
     if lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
-    found = load_indicators(plan, indicators, base_year, target_year)
+    found, _ = load_indicators(plan, indicators, base_year, target_year)
     assessments = evaluate_indicators(
         found, read_observations(observations, found), year, load_settings(settings), lang
     )
@@ -141,11 +140,49 @@ def template(
     target_year: TargetYearOption = None,
 ) -> None:
     """生成填报模板 Write the .xlsx that departments fill in with their yearly figures."""
-    found = load_indicators(plan, indicators, base_year, target_year)
+    found, _ = load_indicators(plan, indicators, base_year, target_year)
     first = min(i.base_year for i in found) + 1
     last = max(i.target_year for i in found)
     write_template(found, list(range(first, last + 1)), output)
     Console().print(f"{output}: {len(found)} indicators x {last - first + 1} years ({first}-{last})")
+
+
+@app.command()
+def report(
+    observations: Annotated[Path, typer.Option("--observations", help="监测数据 observations (.xlsx/.csv)")],
+    year: Annotated[int, typer.Option("--year", help="报告年份 the year reported on")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 the file to write")],
+    kind: Annotated[str, typer.Option("--kind", help="报告类型 annual, midterm or final")] = "annual",
+    fmt: Annotated[
+        str, typer.Option("--format", help="格式 docx, xlsx or html (default: from the file name)")
+    ] = "",
+    plan: PlanOption = None,
+    indicators: IndicatorsOption = None,
+    base_year: BaseYearOption = None,
+    target_year: TargetYearOption = None,
+    settings: Annotated[Path | None, typer.Option("--settings", help="评估参数 thresholds as JSON")] = None,
+) -> None:
+    """生成评估报告 Write the annual monitoring report, the mid-term or the final evaluation."""
+    from planwatch.report import FORMATS, build_report, write_report
+
+    fmt = fmt or output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt or '(none)'}: one of {', '.join(FORMATS)}", param_hint="--format")
+    if kind not in ("annual", "midterm", "final"):
+        raise typer.BadParameter("annual, midterm or final", param_hint="--kind")
+    found, reading = load_indicators(plan, indicators, base_year, target_year)
+    title = (reading.title if reading else None) or (indicators.stem if indicators else "规划")
+    content = build_report(
+        found,
+        read_observations(observations, found),
+        year,
+        kind,
+        plan_title=title,
+        region=(reading.region if reading else None) or "",
+        settings=load_settings(settings),
+    )
+    write_report(content, fmt, output)
+    typer.echo(f"{output}: {content.title}")
 
 
 DataDirOption = Annotated[
