@@ -81,7 +81,9 @@ def load_indicators(
     reading = load_plan(plan)
     found = indicators_from_plan(reading)
     if not found:
-        raise InputError(str(plan), "no indicator table with baseline and target columns was found in the plan")
+        raise InputError(
+            str(plan), "no indicator table with baseline and target columns was found in the plan"
+        )
     return found, reading
 
 
@@ -161,6 +163,9 @@ def report(
     base_year: BaseYearOption = None,
     target_year: TargetYearOption = None,
     settings: Annotated[Path | None, typer.Option("--settings", help="评估参数 thresholds as JSON")] = None,
+    illustrative: Annotated[
+        bool, typer.Option("--illustrative", help="示例数据 mark the figures as illustrative, not statistics")
+    ] = False,
 ) -> None:
     """生成评估报告 Write the annual monitoring report, the mid-term or the final evaluation."""
     from planwatch.report import FORMATS, build_report, write_report
@@ -180,6 +185,7 @@ def report(
         plan_title=title,
         region=(reading.region if reading else None) or "",
         settings=load_settings(settings),
+        illustrative=illustrative,
     )
     write_report(content, fmt, output)
     typer.echo(f"{output}: {content.title}")

@@ -99,7 +99,7 @@ class Report(BaseModel):
     illustrative: bool = False
 
 
-def _figure(x: float | None) -> str:
+def figure_text(x: float | None) -> str:
     return "" if x is None else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -114,9 +114,9 @@ def _required_text(a: Assessment, ind: Indicator) -> str:
     if a.required_annual_growth is None:
         return ""
     if a.required_unit == "%":
-        return f"{_figure(a.required_annual_growth)}%"
+        return f"{figure_text(a.required_annual_growth)}%"
     unit = ind.unit or ""
-    return f"{_figure(a.required_annual_growth)}{'个百分点' if unit == '%' else unit}"
+    return f"{figure_text(a.required_annual_growth)}{'个百分点' if unit == '%' else unit}"
 
 
 def build_report(
@@ -133,11 +133,16 @@ def build_report(
 ) -> Report:
     """The content of a report for `year`; `date` is the only input that may differ between two runs."""
     settings = settings or Settings()
+    observations = [o for o in observations if o.year <= year]  # a report speaks as of its year
     assessments = evaluate(indicators, observations, year, settings)
     by_id = {a.indicator: a for a in assessments}
     start = min(i.base_year for i in indicators) + 1 if indicators else year
     end = max(i.target_year for i in indicators) if indicators else year
     observed = {(o.indicator, o.year): o for o in observations}
+    series: dict[str, dict[int, Observation]] = {}
+    for o in observations:
+        series.setdefault(o.indicator, {})[o.year] = o
+    charts = {ind.id: chart(ind, series.get(ind.id, {}), settings) for ind in indicators}
     groups: dict[str, list[TableRow]] = {}
     for k, ind in enumerate(indicators, start=1):
         a = by_id[ind.id]
@@ -153,7 +158,7 @@ def build_report(
                 or (f"年均增长{ind.baseline_growth_raw}%" if ind.baseline_growth_raw else ""),
                 target=_target_text(ind),
                 actual=obs.value if obs else None,
-                expected=a.expected,
+                expected=_expected_level(ind, a, charts[ind.id], year),
                 status=a.status,
                 status_zh=STATUS_ZH[a.status],
                 required=_required_text(a, ind),
@@ -161,9 +166,6 @@ def build_report(
             )
         )
     counts = Counter(a.status for a in assessments)
-    series: dict[str, dict[int, Observation]] = {}
-    for o in observations:
-        series.setdefault(o.indicator, {})[o.year] = o
     report = Report(
         kind=kind,
         kind_zh=KIND_ZH[kind],
@@ -196,12 +198,19 @@ def build_report(
             )
             if any(i.id == o.indicator for i in indicators)
         ],
-        charts={ind.id: chart(ind, series.get(ind.id, {}), settings) for ind in indicators},
+        charts=charts,
         illustrative=illustrative,
     )
     if kind == "final":
         report.completion = _completion(indicators, by_id, series)
     return report
+
+
+def _expected_level(ind: Indicator, a: Assessment, drawn: Chart, year: int) -> float | None:
+    """The path value on the scale of the year's figure: a change of a level ([1] 岁) is shown as the level."""
+    if a.kind == "cumulative" and drawn.measure == "level" and ind.base_year <= year <= ind.target_year:
+        return drawn.path[year - ind.base_year]
+    return a.expected
 
 
 def _names(assessments: list[Assessment], statuses: tuple[str, ...]) -> str:

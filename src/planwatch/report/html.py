@@ -1,0 +1,65 @@
+"""A report as one self-contained HTML page, to read in a browser or print to A4.
+
+Offices open reports on machines without internet access and pass them on as a
+single file, so the page holds its styles and its charts (PNG as data: URLs)
+and refers to nothing outside itself. The page depends only on the report, so
+two runs on the same content give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from planwatch.evaluate.model import STATUS_ZH
+from planwatch.report import layout
+from planwatch.report.content import Report, figure_text
+from planwatch.report.figures import COLOURS, indicator_path, status_overview
+from planwatch.report.palette import ink
+
+_ENV = Environment(
+    loader=PackageLoader("planwatch.report", "templates"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["figure"] = lambda x: figure_text(x) or layout.EMPTY
+_ENV.filters["cell"] = lambda s: s or layout.EMPTY
+_ENV.filters["chinese"] = layout.chinese_number
+
+
+def _data_url(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def render_html(report: Report) -> str:
+    """The page for `report` as text; charts follow the main table's order."""
+    charts: list[tuple[str, str]] = []
+    undrawn: list[str] = []
+    for group in report.groups:
+        for row in group.rows:
+            drawn = report.charts.get(row.indicator)
+            png = indicator_path(row.name, drawn) if drawn is not None else None
+            if png is None:
+                undrawn.append(row.name)
+            else:
+                charts.append((row.name, _data_url(png)))
+    return _ENV.get_template("report.html").render(
+        report=report,
+        layout=layout,
+        overview=_data_url(status_overview(report.counts, f"{report.year}年主要指标进展情况")),
+        charts=charts,
+        undrawn=undrawn,
+        colours={s: (fill, ink(fill)) for s, fill in COLOURS.items()},
+        status_names=STATUS_ZH,
+        met=layout.met_text,
+        date=f"{report.date.year}年{report.date.month}月{report.date.day}日",
+    )
+
+
+def write_html(report: Report, path: Path) -> None:
+    """Write the report as a self-contained, printable HTML page at `path` (UTF-8, '\\n' line ends)."""
+    path.write_bytes(render_html(report).encode("utf-8"))

@@ -1,0 +1,214 @@
+"""A report as an Excel workbook: the main table, the observations and, for the final evaluation, the completion table.
+
+Offices sort, filter and reuse the figures of a report, so every figure is
+written as a number where the plan prints one, the tables carry autofilters,
+and each sheet prints on A4 with its header repeated on every page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planwatch.report.content import Report
+from planwatch.report.figures import COLOURS
+from planwatch.report.layout import ILLUSTRATIVE, met_text
+from planwatch.report.palette import ink
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_THIN = Side(style="thin", color="FF808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="FFD9E1F2")
+_GROUP_FILL = PatternFill("solid", fgColor="FFF2F2F2")
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_RIGHT = Alignment(horizontal="right", vertical="center")
+
+
+def _argb(colour: str) -> str:
+    return "FF" + colour.lstrip("#").upper()
+
+
+def _value(text: str) -> str | int | float | None:
+    """A figure printed as text ('100', '27.9') as a number, so Excel sums and sorts it; other text as is."""
+    if not text:
+        return None
+    if _NUMBER.fullmatch(text):
+        return float(text) if "." in text else int(text)
+    return text
+
+
+def _title_row(ws: Worksheet, report: Report, title: str, width: int) -> None:
+    """The title across the table, and the illustrative-data note at its right end where it applies."""
+    span = width - 3 if report.illustrative else width
+    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    ws.cell(row=1, column=1).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
+    if report.illustrative:
+        note = ws.cell(row=1, column=span + 1, value=ILLUSTRATIVE)
+        note.font = Font(bold=True, color=_argb(COLOURS["severely_lagging"]))
+        note.alignment = Alignment(horizontal="right", vertical="center")
+        ws.merge_cells(start_row=1, start_column=span + 1, end_row=1, end_column=width)
+    ws.row_dimensions[1].height = 40
+
+
+def _header(ws: Worksheet, row: int, names: Sequence[str]) -> None:
+    for col, name in enumerate(names, start=1):
+        _header_style(ws.cell(row=row, column=col, value=name))
+
+
+def _header_style(cell) -> None:
+    cell.font = Font(bold=True)
+    cell.fill = _HEADER_FILL
+    cell.alignment = _CENTRE
+    cell.border = _BORDER
+
+
+def _widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _print(ws: Worksheet, title_rows: str, *, landscape: bool = True) -> None:
+    """A4, as wide as the page, the header on every page and page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def _main_sheet(ws: Worksheet, report: Report) -> None:
+    names = (
+        "序号",
+        "类别",
+        "指标",
+        "单位",
+        "属性",
+        "基期值",
+        "目标值",
+        f"{report.year}年",
+        "序时进度值",
+        "进展情况",
+        "尚需年均",
+        "预警",
+    )
+    _title_row(ws, report, report.title, len(names))
+    _header(ws, 2, names)
+    row = 2
+    for group in report.groups:
+        row += 1
+        ws.cell(row=row, column=2, value=group.category)
+        for col in range(1, len(names) + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.font = Font(bold=True)
+            cell.fill = _GROUP_FILL
+            cell.border = _BORDER
+            cell.alignment = _LEFT
+        for r in group.rows:
+            row += 1
+            values = (
+                r.number,
+                group.category,
+                r.name,
+                r.unit,
+                r.attribute,
+                _value(r.baseline),
+                _value(r.target),
+                r.actual,
+                r.expected,
+                r.status_zh,
+                r.required,
+                "是" if r.warning else None,
+            )
+            for col, value in enumerate(values, start=1):
+                cell = ws.cell(row=row, column=col, value=None if value == "" else value)
+                cell.border = _BORDER
+                cell.number_format = "General"
+                cell.alignment = _LEFT if col in (2, 3, 7) else _CENTRE
+            status = ws.cell(row=row, column=10)
+            status.fill = PatternFill("solid", fgColor=_argb(COLOURS[r.status]))
+            status.font = Font(bold=True, color=_argb(ink(COLOURS[r.status])))
+            if r.warning:
+                ws.cell(row=row, column=12).font = Font(bold=True, color=_argb(COLOURS["severely_lagging"]))
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(names))}{row}"
+    _widths(ws, (6, 10, 30, 14, 8, 14, 22, 10, 11, 14, 11, 6))
+    ws.row_dimensions[2].height = 22
+    _print(ws, "2:2")
+
+
+def _observations_sheet(ws: Worksheet, report: Report) -> None:
+    """One row per figure with its source, under the headers the observation import knows, to copy into one."""
+    _header(ws, 1, ("指标", "年份", "值", "来源", "备注"))
+    for row, o in enumerate(report.observations, start=2):
+        for col, value in enumerate((o.name, o.year, o.value, o.source or None, o.note or None), start=1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.border = _BORDER
+            cell.alignment = _LEFT if col in (1, 4, 5) else _RIGHT
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:E{max(len(report.observations) + 1, 2)}"
+    _widths(ws, (30, 8, 12, 26, 20))
+    _print(ws, "1:1", landscape=False)
+
+
+def _completion_sheet(ws: Worksheet, report: Report) -> None:
+    """The completion table laid out as plans print it: target and result, each as a level and a growth."""
+    width = 8
+    _title_row(ws, report, f"《{report.plan_title}》规划目标完成情况", width)
+    final = f"{report.period[1]}年"
+    for col, name in ((1, "序号"), (2, "指标"), (3, "单位"), (8, "是否实现")):
+        ws.cell(row=2, column=col, value=name)
+        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+    for col, name in ((4, "规划目标"), (6, "完成情况")):
+        ws.cell(row=2, column=col, value=name)
+        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 1)
+        ws.cell(row=3, column=col, value=final)
+        ws.cell(row=3, column=col + 1, value="年均增长(%)")
+    for row in (2, 3):
+        for col in range(1, width + 1):
+            _header_style(ws.cell(row=row, column=col))
+    for row, c in enumerate(report.completion, start=4):
+        values = (
+            c.number,
+            c.name,
+            c.unit,
+            _value(c.target),
+            _value(c.target_growth),
+            c.result,
+            c.result_growth,
+            met_text(c),
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=col, value=None if value == "" else value)
+            cell.border = _BORDER
+            cell.number_format = "General"
+            cell.alignment = _LEFT if col in (2, 4) else _CENTRE
+    ws.freeze_panes = "A4"
+    _widths(ws, (6, 30, 14, 18, 12, 12, 12, 12))
+    ws.row_dimensions[2].height = 20
+    ws.row_dimensions[3].height = 20
+    _print(ws, "2:3")
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    """Write the report's tables as an .xlsx workbook at `path`."""
+    wb = Workbook()
+    wb.properties.title = report.title
+    wb.properties.creator = "planwatch"
+    main = wb.active
+    main.title = "主要指标"
+    _main_sheet(main, report)
+    _observations_sheet(wb.create_sheet("监测数据"), report)
+    if report.kind == "final":
+        _completion_sheet(wb.create_sheet("完成情况"), report)
+    wb.save(path)
