@@ -166,6 +166,9 @@ def report(
     illustrative: Annotated[
         bool, typer.Option("--illustrative", help="示例数据 mark the figures as illustrative, not statistics")
     ] = False,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Word 模板 an office's own .docx template (docx only)")
+    ] = None,
 ) -> None:
     """生成评估报告 Write the annual monitoring report, the mid-term or the final evaluation."""
     from planwatch.report import FORMATS, build_report, write_report
@@ -187,7 +190,9 @@ def report(
         settings=load_settings(settings),
         illustrative=illustrative,
     )
-    write_report(content, fmt, output)
+    if template is not None and not template.exists():
+        raise InputError(str(template), "no such file")
+    write_report(content, fmt, output, template)
     typer.echo(f"{output}: {content.title}")
 
 

@@ -12,9 +12,15 @@ FORMATS = ("docx", "xlsx", "html")
 __all__ = ["FORMATS", "Report", "build_report", "write_report"]
 
 
-def write_report(report: Report, fmt: str, path: Path) -> None:
-    """Write the report in one of FORMATS (each writer is imported only when used: matplotlib is slow to load)."""
+def write_report(report: Report, fmt: str, path: Path, template: Path | None = None) -> None:
+    """Write the report in one of FORMATS; `template` is an office's own .docx for Word reports.
+
+    Each writer is imported only when used: matplotlib is slow to load.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
     writer = getattr(import_module(f"planwatch.report.{fmt}"), f"write_{fmt}")
-    writer(report, path)
+    if fmt == "docx":
+        writer(report, path, template)
+    else:
+        writer(report, path)

@@ -100,7 +100,10 @@ class Report(BaseModel):
 
 
 def figure_text(x: float | None) -> str:
-    return "" if x is None else f"{x:,.2f}".rstrip("0").rstrip(".")
+    if x is None:
+        return ""
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _target_text(ind: Indicator) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -54,6 +55,4 @@ def download(request: HttpRequest, plan_id: int) -> HttpResponse:
         write_report(report, fmt, path)
         data = path.read_bytes()
     name = f"{plan.region or 'plan'}-{year}-{kind}.{fmt}"
-    response = FileResponse(iter([data]), content_type=CONTENT_TYPES[fmt], as_attachment=True, filename=name)
-    response["Content-Length"] = str(len(data))
-    return response
+    return FileResponse(io.BytesIO(data), content_type=CONTENT_TYPES[fmt], as_attachment=True, filename=name)
