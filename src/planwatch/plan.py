@@ -100,6 +100,57 @@ class OutlineNode(BaseModel):
     children: list[OutlineNode] = Field(default_factory=list)
 
 
+class Task(BaseModel):
+    """A task of the plan: a lead sentence (加强创新型企业培育) with its paragraph, or a listed item (一是…)."""
+
+    id: str = Field(description="chapter.section.n, e.g. 3.1.2")
+    chapter: str | None = None
+    section: str | None = None
+    title: str
+    text: str = ""
+
+
+class Commitment(BaseModel):
+    """A number promised in the prose: 到2025年力争5家以上企业成功上市."""
+
+    id: str
+    chapter: str | None = None
+    section: str | None = None
+    subject: str = Field(description="what is counted or measured: 企业成功上市")
+    value: float | None = None
+    unit: str | None = None
+    comparator: Comparator | None = None
+    direction: Literal["reach", "increase", "decrease", "multiply"] = "reach"
+    deadline: int | None = Field(None, description="the year it is due, where the sentence says")
+    phrase: str = Field(description="the words that state it")
+    sentence: str
+
+
+class Result(BaseModel):
+    """A result of the previous period reported in the text: 全区国家级高新技术企业达到20家."""
+
+    id: str
+    chapter: str | None = None
+    section: str | None = None
+    subject: str
+    value: float | None = None
+    unit: str | None = None
+    year: int | None = None
+    phrase: str
+    sentence: str
+
+
+class Project(BaseModel):
+    """A major project or key action listed in a box (专栏)."""
+
+    id: str
+    box: str = Field(description="the box it is listed in, e.g. 专栏3")
+    name: str
+    content: str = ""
+    investment: str | None = None
+    period: str | None = None
+
+
 class Period(BaseModel):
     start: int
     end: int
@@ -124,6 +175,10 @@ class Plan(BaseModel):
     format: str | None = None
     outline: list[OutlineNode] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
     truncated: bool = False
     missing_chapters: list[str] = Field(
         default_factory=list, description="chapters the contents list but the body lacks"
