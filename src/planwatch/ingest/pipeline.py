@@ -10,6 +10,7 @@ from planwatch.ingest import flattened, grid_tables, metadata, outline
 from planwatch.ingest.blocks import Document
 from planwatch.ingest.readers import read_document
 from planwatch.ingest.stream import TABLE_MARK, Stream, build
+from planwatch.ingest.tasks import read_tasks
 from planwatch.plan import OutlineNode, Plan, Table, Warning
 
 _CAPTION_PARAGRAPH = re.compile(
@@ -64,6 +65,7 @@ def read_plan(document: Document) -> Plan:
         Warning(code="repaired", message=f"repaired {n}× {what}")
         for what, n in sorted(stream.repairs.items())
     )
+    read_tasks(plan)
     return plan
 
 

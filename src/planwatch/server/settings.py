@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "planwatch.server.api",
     "planwatch.server.search",
     "planwatch.server.office",
+    "planwatch.server.tasks",
 ]
 
 MIDDLEWARE = [

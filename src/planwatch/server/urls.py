@@ -11,5 +11,6 @@ urlpatterns = [
     path("monitoring/", include("planwatch.server.monitoring.urls")),
     path("search/", include("planwatch.server.search.urls")),
     path("office/", include("planwatch.server.office.urls")),
+    path("tasks/", include("planwatch.server.tasks.urls")),
     path("", include("planwatch.server.front.urls")),
 ]
