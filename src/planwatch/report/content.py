@@ -22,6 +22,14 @@ from planwatch.evaluate.settings import Settings
 
 Kind = Literal["annual", "midterm", "final"]
 KIND_ZH: dict[str, str] = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
+TaskStatus = Literal["not_started", "in_progress", "done", "late"]
+# In the order a progress sentence names them: what is finished first.
+TASK_STATUS_ZH: dict[str, str] = {
+    "done": "已完成",
+    "in_progress": "推进中",
+    "not_started": "未启动",
+    "late": "滞后",
+}
 BEHIND = ("lagging", "severely_lagging")
 
 
@@ -78,6 +86,21 @@ class ObservationRow(BaseModel):
     note: str
 
 
+class TaskLine(BaseModel):
+    """A task of the plan as the report lists it; `overdue` is decided by the caller, who knows the date."""
+
+    number: int
+    title: str
+    chapter: str
+    lead: str
+    supporting: str = Field(description="the supporting departments, as printed (、-separated)")
+    due: dt.date | None
+    status: TaskStatus
+    status_zh: str
+    overdue: bool
+    latest: str = Field(description="the latest progress report, as printed")
+
+
 class Report(BaseModel):
     """Everything a report holds; the writers lay it out."""
 
@@ -97,6 +120,7 @@ class Report(BaseModel):
     observations: list[ObservationRow] = Field(default_factory=list)
     charts: dict[str, Chart] = Field(default_factory=dict, description="indicator id -> its path chart")
     illustrative: bool = False
+    tasks: list[TaskLine] = Field(default_factory=list)
 
 
 def figure_text(x: float | None) -> str:
@@ -133,6 +157,7 @@ def build_report(
     settings: Settings | None = None,
     date: dt.date | None = None,
     illustrative: bool = False,
+    tasks: list[TaskLine] | None = None,
 ) -> Report:
     """The content of a report for `year`; `date` is the only input that may differ between two runs."""
     settings = settings or Settings()
@@ -203,6 +228,7 @@ def build_report(
         ],
         charts=charts,
         illustrative=illustrative,
+        tasks=tasks or [],
     )
     if kind == "final":
         report.completion = _completion(indicators, by_id, series)
@@ -302,3 +328,25 @@ def _level_growth(ind: Indicator, own: dict[int, Observation]) -> float | None:
     if ind.rate or not b or b <= 0 or final is None or final.value <= 0 or not ind.target_growth_raw:
         return None
     return round(((final.value / b) ** (1 / (ind.target_year - ind.base_year)) - 1) * 100, 2)
+
+
+def _task_counts(tasks: list[TaskLine]) -> str:
+    counts = Counter(t.status for t in tasks)
+    return "、".join(f"{zh}{counts[s]}项" for s, zh in TASK_STATUS_ZH.items() if counts[s])
+
+
+def task_summary(report: Report) -> list[str]:
+    """The tasks section's sentences: the standing overall, by chapter and by lead, and who is overdue."""
+    tasks = report.tasks
+    if not tasks:
+        return []
+    lines = [f"《{report.plan_title}》确定的{len(tasks)}项重点任务中，{_task_counts(tasks)}。"]
+    for field, fallback in (("chapter", "未分章"), ("lead", "未明确牵头单位")):
+        grouped: dict[str, list[TaskLine]] = {}
+        for t in tasks:
+            grouped.setdefault(getattr(t, field) or fallback, []).append(t)
+        lines += [f"{name}：共{len(group)}项，{_task_counts(group)}。" for name, group in grouped.items()]
+    overdue = [f"{t.title}（{t.lead}）" if t.lead else t.title for t in tasks if t.overdue]
+    if overdue:
+        lines.append(f"逾期未完成的任务有：{'、'.join(overdue)}。")
+    return lines

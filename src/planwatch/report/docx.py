@@ -29,7 +29,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 
-from planwatch.report.content import Report, figure_text
+from planwatch.report.content import Report, figure_text, task_summary
 from planwatch.report.figures import COLOURS, indicator_path, status_overview
 from planwatch.report.layout import (
     CHART_NOTE,
@@ -37,8 +37,12 @@ from planwatch.report.layout import (
     EMPTY,
     ILLUSTRATIVE,
     MAIN_NOTE,
+    TASK_COLUMNS,
+    TASKS_TITLE,
     chinese_number,
+    due_text,
     met_text,
+    task_status_text,
 )
 from planwatch.report.palette import ink
 
@@ -213,6 +217,11 @@ class _Writer:
         if r.kind == "final":
             self.chapter("规划目标完成情况")
             self.completion_table()
+        if r.tasks:
+            self.chapter(TASKS_TITLE)
+            for line in task_summary(r):
+                self.doc.add_paragraph(line, style="Normal")
+            self.task_table()
         self.doc.add_paragraph("附表　监测数据", style="Heading 1")
         self.observation_table()
 
@@ -358,6 +367,31 @@ class _Writer:
             ).cells
             _align_left(cells[1])
         self.note(COMPLETION_NOTE)
+
+    def task_table(self) -> None:
+        """The tasks in the plan's order, overdue ones marked in the lagging colour."""
+        self.table_title(TASKS_TITLE)
+        table = self.table(1, [0.9, 3.4, 2.0, 1.8, 2.2, 1.8, 1.6, 3.4])
+        for cell, name in zip(table.rows[0].cells, TASK_COLUMNS, strict=True):
+            _write(cell, name, bold=True)
+        for t in self.report.tasks:
+            cells = self.add_row(
+                table,
+                [
+                    str(t.number),
+                    t.title,
+                    _text(t.chapter),
+                    _text(t.lead),
+                    _text(t.supporting),
+                    _text(due_text(t.due)),
+                    "",
+                    _text(t.latest),
+                ],
+            ).cells
+            for k in (1, 7):
+                _align_left(cells[k])
+            colour = COLOURS["severely_lagging"] if t.overdue else ""
+            _write(cells[6], task_status_text(t), bold=t.overdue, colour=colour)
 
     def observation_table(self) -> None:
         table = self.table(1, [0.9, 4.0, 1.1, 1.3, 4.6, 2.2])

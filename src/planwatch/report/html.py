@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from planwatch.evaluate.model import STATUS_ZH
 from planwatch.report import layout
-from planwatch.report.content import Report, figure_text
+from planwatch.report.content import Report, figure_text, task_summary
 from planwatch.report.figures import COLOURS, indicator_path, status_overview
 from planwatch.report.palette import ink
 
@@ -56,6 +56,7 @@ def render_html(report: Report) -> str:
         colours={s: (fill, ink(fill)) for s, fill in COLOURS.items()},
         status_names=STATUS_ZH,
         met=layout.met_text,
+        task_summary=task_summary(report),
         date=f"{report.date.year}年{report.date.month}月{report.date.day}日",
     )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from planwatch.report.content import CompletionRow
+import datetime as dt
+
+from planwatch.report.content import CompletionRow, TaskLine
 
 ILLUSTRATIVE = "示例数据（非统计数据）"
 EMPTY = "—"  # a printed table's cell with no figure
@@ -16,6 +18,9 @@ CHART_NOTE = (
     "年均增长类指标以基期年为100的指数表示，累计类指标以累计值表示。"
 )
 COMPLETION_NOTE = "注：规划目标为规划纲要确定的期末目标；是否实现按期末监测数据判断，无法判断的注明原因。"
+TASKS_TITLE = "重点任务推进情况"
+TASK_COLUMNS = ("序号", "任务", "章节", "牵头单位", "配合单位", "完成时限", "进展情况", "最新进展")
+OVERDUE = "逾期"
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -32,3 +37,13 @@ def met_text(row: CompletionRow) -> str:
     if row.met is None:
         return row.status_zh
     return "是" if row.met else "否"
+
+
+def due_text(due: dt.date | None) -> str:
+    """完成时限 as a table prints it; empty where the task has no deadline."""
+    return f"{due.year}年{due.month}月{due.day}日" if due else ""
+
+
+def task_status_text(line: TaskLine) -> str:
+    """进展情况 with 逾期 where the deadline has passed, so an overdue task stands out in any form."""
+    return f"{line.status_zh}（{OVERDUE}）" if line.overdue else line.status_zh

@@ -1,4 +1,4 @@
-"""A report as an Excel workbook: the main table, the observations and, for the final evaluation, the completion table.
+"""A report as an Excel workbook: main table, observations, completion table (final) and tasks.
 
 Offices sort, filter and reuse the figures of a report, so every figure is
 written as a number where the plan prints one, the tables carry autofilters,
@@ -16,9 +16,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planwatch.report.content import Report
+from planwatch.report.content import Report, task_summary
 from planwatch.report.figures import COLOURS
-from planwatch.report.layout import ILLUSTRATIVE, met_text
+from planwatch.report.layout import ILLUSTRATIVE, TASK_COLUMNS, TASKS_TITLE, met_text, task_status_text
 from planwatch.report.palette import ink
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -200,6 +200,41 @@ def _completion_sheet(ws: Worksheet, report: Report) -> None:
     _print(ws, "2:3")
 
 
+def _tasks_sheet(ws: Worksheet, report: Report) -> None:
+    """The summary sentences, then one row per task with its deadline as a date, to filter by lead or status."""
+    width = len(TASK_COLUMNS)
+    _title_row(ws, report, f"《{report.plan_title}》{TASKS_TITLE}（{report.year}年）", width)
+    row = 1
+    for line in task_summary(report):
+        row += 1
+        ws.cell(row=row, column=1, value=line).alignment = _LEFT
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    header = row + 1
+    _header(ws, header, TASK_COLUMNS)
+    for row, t in enumerate(report.tasks, start=header + 1):
+        values = (
+            t.number,
+            t.title,
+            t.chapter,
+            t.lead,
+            t.supporting,
+            t.due,
+            task_status_text(t),
+            t.latest,
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=col, value=None if value == "" else value)
+            cell.border = _BORDER
+            cell.alignment = _LEFT if col in (2, 3, 5, 8) else _CENTRE
+        ws.cell(row=row, column=6).number_format = "yyyy-mm-dd"
+        if t.overdue:
+            ws.cell(row=row, column=7).font = Font(bold=True, color=_argb(COLOURS["severely_lagging"]))
+    ws.freeze_panes = f"A{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{get_column_letter(width)}{header + max(len(report.tasks), 1)}"
+    _widths(ws, (6, 30, 22, 16, 22, 12, 14, 36))
+    _print(ws, f"{header}:{header}")
+
+
 def write_xlsx(report: Report, path: Path) -> None:
     """Write the report's tables as an .xlsx workbook at `path`."""
     wb = Workbook()
@@ -211,4 +246,6 @@ def write_xlsx(report: Report, path: Path) -> None:
     _observations_sheet(wb.create_sheet("监测数据"), report)
     if report.kind == "final":
         _completion_sheet(wb.create_sheet("完成情况"), report)
+    if report.tasks:
+        _tasks_sheet(wb.create_sheet("重点任务"), report)
     wb.save(path)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import tempfile
 from pathlib import Path
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from planwatch.report import FORMATS, build_report, write_report
+from planwatch.report.content import TASK_STATUS_ZH, TaskLine
 from planwatch.server.plans.access import read_access
 from planwatch.server.plans.models import Observation, Plan
+from planwatch.server.tasks.models import Task
 
 KINDS = ("annual", "midterm", "final")
 CONTENT_TYPES = {
@@ -49,6 +53,7 @@ def download(request: HttpRequest, plan_id: int) -> HttpResponse:
         region=plan.region,
         settings=plan.settings(),
         illustrative=plan.illustrative,
+        tasks=task_lines(plan),
     )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"report.{fmt}"
@@ -56,3 +61,31 @@ def download(request: HttpRequest, plan_id: int) -> HttpResponse:
         data = path.read_bytes()
     name = f"{plan.region or 'plan'}-{year}-{kind}.{fmt}"
     return FileResponse(io.BytesIO(data), content_type=CONTENT_TYPES[fmt], as_attachment=True, filename=name)
+
+
+def task_lines(plan: Plan) -> list[TaskLine]:
+    """The plan's tasks as the report lists them, overdue as of today: the day the report is downloaded."""
+    tasks = Task.objects.filter(plan=plan).with_latest().select_related("lead").prefetch_related("supporting")
+    return [
+        TaskLine(
+            number=t.number,
+            title=t.title,
+            chapter=t.chapter,
+            lead=t.lead.name if t.lead else "",
+            supporting="、".join(sorted(d.name for d in t.supporting.all())),
+            due=t.due_date,
+            status=t.status,
+            status_zh=TASK_STATUS_ZH[t.status],
+            overdue=t.overdue,
+            latest=_latest(t.latest_text, t.latest_at),
+        )
+        for t in tasks
+    ]
+
+
+def _latest(text: str | None, at: dt.datetime | None) -> str:
+    """The latest progress report with the day it was made, so a reader sees how recent it is."""
+    if not text or at is None:
+        return ""
+    day = timezone.localtime(at).date()
+    return f"{text}（{day.year}年{day.month}月{day.day}日）"
