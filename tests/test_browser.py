@@ -143,3 +143,46 @@ def test_a_bad_workbook_is_refused_and_nothing_changes(browser_page, live_server
     shot(page, tmp_path, "import-refused")
     after = sorted(Observation.objects.values_list("indicator__name", "year", "value", "superseded_at"))
     assert after == before
+
+
+def test_assign_a_task_post_an_update_with_evidence_and_see_it_in_the_report(
+    browser_page, live_server, demo, tmp_path
+):
+    from planwatch.server.plans.models import Department
+    from planwatch.server.tasks.models import Task
+
+    page, base = browser_page, live_server.url
+    Department.objects.create(name="区科技局")
+    task = Task.objects.get(plan=demo, title="加强创新型企业培育")
+    log_in(page, base)
+    page.goto(f"{base}/tasks/{task.pk}/")
+    page.select_option("select[name=lead]", label="区科技局")
+    page.fill("input[name=due_date]", "2024-06-30")
+    page.get_by_role("button", name="保存分工").click()
+    page.wait_for_load_state()
+    task.refresh_from_db()
+    assert task.lead.name == "区科技局" and str(task.due_date) == "2024-06-30"
+
+    evidence = tmp_path / "高新技术企业认定名单.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n% evidence\n")
+    page.fill("textarea[name=text]", "新认定高新技术企业12家，累计达到32家。")
+    page.select_option("select[name=status]", value="in_progress")
+    page.set_input_files("input[name=evidence]", str(evidence))
+    page.get_by_role("button", name="报送").click()
+    page.wait_for_load_state()
+    assert "新认定高新技术企业12家" in page.content()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="佐证材料：高新技术企业认定名单.pdf").click()
+    assert Path(download.value.path()).read_bytes() == evidence.read_bytes()
+    shot(page, tmp_path, "task-update")
+
+    # The 2024 report names it: due 30 June 2024, not done, so overdue.
+    page.goto(f"{base}/plans/{demo.pk}/?year=2024")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="网页").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "重点任务推进情况" in report
+    assert "新认定高新技术企业12家" in report
+    assert "加强创新型企业培育（区科技局）" in report
+    page.set_content(report)
+    shot(page, tmp_path, "report-tasks")
