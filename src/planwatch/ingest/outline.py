@@ -10,6 +10,7 @@ exists the end of a heading is guessed and a warning says so.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from planwatch.plan import Warning
 
 MARKER = re.compile(r"第([一二三四五六七八九十百〇零两\d]{1,5})([篇章节])")
 LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
-RANK = {"part": 0, "chapter": 1, "section": 2}
+RANK = {"part": 0, "chapter": 1, "section": 2, "division": 3}
 _LEADERS = re.compile(r"[\s.·…．_\-—]+$")
 _TRAILING_DIGITS = re.compile(r"(\d+)$")
 # Characters that differ between a contents title and its body heading without changing it.
@@ -45,6 +46,13 @@ class Contents:
     entries: list[Heading]
     start: int
     end: int
+
+
+def marker_level(number: str) -> str:
+    """part, chapter or section for 第N篇/章/节; numbered for 一、; bracketed for （一）."""
+    if number.startswith("第"):
+        return LEVELS[number[-1]]
+    return "bracketed" if number[0] in "（(" else "numbered"
 
 
 def _loose(text: str) -> str:
@@ -184,30 +192,74 @@ def _page_after(digits: list[str], k: int) -> int | None:
 
 
 def find_in_body(text: str, contents: Contents) -> None:
-    """Locate each contents entry in the body, in order; set start, end and in_body."""
+    """Locate each contents entry in the body, in order; set start, end and in_body.
+
+    Headings are first looked for where a line starts, as printed documents
+    set them; those not found so are then looked for anywhere between the
+    headings found around them, as scraped text runs headings into their text.
+    """
+    at_line_start = _line_start_numbers(text, contents.end)
     pos = contents.end
     for e in contents.entries:
-        found = _find_heading(text, e, pos)
-        if found is None:
-            continue
-        e.start, e.end = found
-        e.in_body = True
-        pos = e.end
+        places = at_line_start.get(e.number, [])
+        for start in places[bisect.bisect_left(places, pos) :]:
+            end = _match_title(text, _number_end(text, start, e.number), _loose(e.title))
+            if end is not None:
+                e.start, e.end, e.in_body = start, end, True
+                pos = end
+                break
+    pos = contents.end
+    for k, e in enumerate(contents.entries):
+        if not e.in_body:
+            limit = next((h.start for h in contents.entries[k + 1 :] if h.in_body), len(text))
+            found = _find_heading(text, e, pos, limit)
+            if found is not None:
+                e.start, e.end = found
+                e.in_body = True
+        if e.in_body:
+            pos = e.end
 
 
-def _find_heading(text: str, e: Heading, pos: int) -> tuple[int, int] | None:
+_LINE_NUMBER = re.compile(
+    r"^[ \t\u3000]*(第[ \u3000]*[一二三四五六七八九十百〇零两\d]{1,5}[ \u3000]*[篇章节]"
+    r"|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）])",
+    re.MULTILINE,
+)
+
+
+def _line_start_numbers(text: str, pos: int) -> dict[str, list[int]]:
+    """Where each heading number stands at the start of a line, in one pass over the text."""
+    found: dict[str, list[int]] = {}
+    for m in _LINE_NUMBER.finditer(text, pos):
+        found.setdefault(re.sub(r"[ \u3000]", "", m.group(1)), []).append(m.start(1))
+    return found
+
+
+def _number_end(text: str, start: int, number: str) -> int:
+    m = _number_pattern(number).match(text, start)
+    return m.end() if m else start + len(number)
+
+
+def _number_pattern(number: str) -> re.Pattern[str]:
+    """The heading number as the body may space it: 第一章, 第 一 章."""
+    return re.compile(r"[ \t\u3000]*".join(re.escape(ch) for ch in number))
+
+
+def _find_heading(text: str, e: Heading, pos: int, limit: int) -> tuple[int, int] | None:
     want = _loose(e.title)
-    start = text.find(e.number, pos)
-    while start != -1:
-        end = _match_title(text, start + len(e.number), want)
+    for m in _number_pattern(e.number).finditer(text, pos, limit):
+        end = _match_title(text, m.end(), want)
         if end is not None:
-            return start, end
-        start = text.find(e.number, start + 1)
+            return m.start(), end
     return None
 
 
 def _match_title(text: str, pos: int, want: str) -> int | None:
-    """Where the body's heading ends if it spells `want` (loosely) from `pos`; else None."""
+    """Where the body's heading ends if it spells `want` (loosely) from `pos`; else None.
+
+    Punctuation, spaces and line breaks may differ, and the body may carry
+    note references the contents leave out (`三核四极”114城市`).
+    """
     i = pos
     k = 0
     limit = min(len(text), pos + len(want) * 2 + 20)
@@ -215,7 +267,7 @@ def _match_title(text: str, pos: int, want: str) -> int | None:
         ch = text[i]
         if ch == want[k]:
             k += 1
-        elif not _LOOSE.match(ch):
+        elif not _LOOSE.match(ch) and not (ch.isdigit() and not want[k].isdigit() and k > 0):
             return None
         i += 1
     if k < len(want):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from planwatch.errors import InputError
 from planwatch.ingest.blocks import Document, Paragraph
+from planwatch.ingest.furniture import strip_furniture
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -119,7 +120,10 @@ def join_scraped(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def read(path: Path) -> Document:
-    """Read a text file into paragraphs (a scraped copy becomes one long paragraph)."""
+    """Read a text file into one paragraph a line (a scraped copy becomes one long paragraph).
+
+    Page numbers and running headers are taken out of the lines (see `furniture`).
+    """
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -127,5 +131,7 @@ def read(path: Path) -> Document:
     text, encoding = decode(data, str(path))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, notes = join_scraped(lines)
+    lines, removed = strip_furniture(lines)
+    notes.extend(f"removed {n} {what}" for what, n in removed.items())
     paragraphs = [Paragraph(line.strip()) for line in lines if line.strip()]
     return Document(paragraphs, format="text", source=str(path), notes=[f"encoding {encoding}", *notes])
