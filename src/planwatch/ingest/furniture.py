@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from planwatch.ingest.wrapping import width
+
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ"
 _DASH = r"[-—–－‒―─━]"
 # A page number printed between dashes, or as 第N页 (共M页), or N/M.
@@ -26,6 +28,7 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
 _MIN_PAGE_LINES = 15
 _MIN_REPEATS = 3
 _MAX_HEADER = 40
+_MAX_LINE = 160  # wider than any printed line: a run of scraped text
 
 
 def strip_furniture(lines: list[str]) -> tuple[list[str], Counter[str]]:
@@ -39,7 +42,28 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Counter[str]]:
     headers = _running_headers(lines, drop)
     drop |= headers
     removed["running headers"] += len(headers)
-    return [line for k, line in enumerate(lines) if k not in drop], +removed
+    return _kept(lines, drop), +removed
+
+
+def _kept(lines: list[str], drop: set[int]) -> list[str]:
+    """The lines not dropped; a run of text cut by a page number is joined again.
+
+    Printed lines stay apart (their wraps are joined later, as paragraphs);
+    a line far wider than any page, as scraped text is, was cut by the page
+    number and is whole again without it.
+    """
+    out: list[str] = []
+    cut = False
+    for k, line in enumerate(lines):
+        if k in drop:
+            cut = True
+            continue
+        if cut and out and max(width(out[-1]), width(line)) > _MAX_LINE:
+            out[-1] += line
+        else:
+            out.append(line)
+        cut = False
+    return out
 
 
 def _bare_page_numbers(lines: list[str]) -> set[int]:
@@ -67,10 +91,12 @@ def _running_headers(lines: list[str], page_numbers: set[int]) -> set[int]:
                 if text and len(text) <= _MAX_HEADER:
                     near[text].append(j)
     out: set[int] = set()
+    if not near:
+        return out
+    counts = Counter(line.strip() for line in lines)
     for text, places in near.items():
         if len(set(places)) < _MIN_REPEATS:
             continue
-        everywhere = sum(1 for line in lines if line.strip() == text)
-        if everywhere <= len(set(places)) + 1:
+        if counts[text] <= len(set(places)) + 1:
             out.update(places)
     return out

@@ -17,6 +17,47 @@ _DATE = re.compile(r"^\s*[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月")
 _OPENING = 3000
 
 
+# The four municipalities directly under the central government stand at a province's level.
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_SUFFIX_LEVELS = (
+    (re.compile(r"(省|自治区|特别行政区)$"), "province"),
+    (re.compile(r"(自治州|地区|盟)$"), "city"),
+    (re.compile(r"(县|旗|自治县|自治旗|林区|特区)$"), "county"),
+    (re.compile(r"区$"), "district"),
+    (re.compile(r"市$"), "city"),
+)
+_WHOLE = re.compile(r"全(省|市|区|县|州|盟|旗)")
+_WHOLE_LEVELS = {
+    "省": "province",
+    "市": "city",
+    "区": "district",
+    "县": "county",
+    "旗": "county",
+    "州": "city",
+}
+
+
+def region_level(region: str | None, text: str) -> str | None:
+    """national, province, city, county or district, from the region's name, else from how the text says 全市.
+
+    A name ending in 市 may be a county-level city; the text then says 全市 too,
+    so such a plan reads as a city's.
+    """
+    if not region:
+        return None
+    if region in ("中华人民共和国", "国家", "全国"):
+        return "national"
+    if region.endswith(_MUNICIPALITIES):
+        return "province"
+    for pattern, level in _SUFFIX_LEVELS:
+        if pattern.search(region):
+            return level
+    counts: dict[str, int] = {}
+    for m in _WHOLE.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return _WHOLE_LEVELS[max(counts, key=counts.__getitem__)] if counts else None
+
+
 def plan_period(n: int) -> Period:
     """The years of the n-th five-year plan: the 1st ran 1953-1957, the 3rd (after 1963-65) from 1966."""
     start = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)

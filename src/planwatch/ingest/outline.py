@@ -83,8 +83,9 @@ def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
                 warnings = [
                     Warning(
                         code="contents_page_moved",
-                        message=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before",
-                        where=f"contents {e.number}{e.title}",
+                        message=f"目录中“{e.number}{e.title}”的页码（{e.page}）印在上一条目旁，已归还本条目。",
+                        message_en=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before",
+                        where=f"目录 {e.number}{e.title}",
                     )
                     for e in entries
                     if e.moved_page
@@ -220,6 +221,75 @@ def find_in_body(text: str, contents: Contents) -> None:
             pos = e.end
 
 
+def unlisted_headings(text: str, contents: Contents) -> tuple[list[Heading], list[Warning]]:
+    """Body headings the contents leave out: a line numbered as the contents number that level, in sequence.
+
+    Only levels the contents print are looked for, and only where the number
+    continues its series, so a list item 一、 inside a section is not taken
+    for a heading where the contents never number headings so.
+    """
+    styles = {_style(e.number): e.level for e in contents.entries}
+    found = [e for e in contents.entries if e.in_body]
+    candidates = []
+    for m in _LINE_NUMBER.finditer(text, contents.end):
+        number = re.sub(r"[ \u3000]", "", m.group(1))
+        line_end = text.find("\n", m.end())
+        title = text[m.end() : line_end if line_end != -1 else len(text)].strip()
+        level = styles.get(_style(number))
+        if level and title and len(title) <= _MAX_TITLE and not re.search(r"[。；;]", title):
+            candidates.append(
+                Heading(level, number, title, _ordinal(number), None, m.start(), m.end() + len(title))
+            )
+    taken = {e.start for e in found}
+    last: dict[str, int] = {}
+    new: list[Heading] = []
+    for h in sorted(found + [c for c in candidates if c.start not in taken], key=lambda h: h.start):
+        listed = h.in_body
+        if not listed and h.ordinal != last.get(h.level, 0) + 1:
+            continue
+        last[h.level] = h.ordinal
+        for lower in [lv for lv in last if RANK[lv] > RANK[h.level]]:
+            del last[lower]
+        if not listed:
+            h.in_body = True
+            new.append(h)
+    warnings = [
+        Warning(
+            code="heading_not_in_contents",
+            message=f"正文中的标题“{h.number}{h.title}”目录未列出，已按正文读入。",
+            message_en=f"the heading {h.number}{h.title} stands in the body but not in the contents; it was read",
+            where=h.number + h.title,
+        )
+        for h in new
+    ]
+    return new, warnings
+
+
+def merge_in_order(entries: list[Heading], unlisted: list[Heading]) -> list[Heading]:
+    """The contents entries with the unlisted headings slotted in where they stand in the body.
+
+    Entries never found keep their place in the contents' order.
+    """
+    pending = sorted(unlisted, key=lambda h: h.start)
+    out: list[Heading] = []
+    for e in entries:
+        while pending and e.in_body and pending[0].start < e.start:
+            out.append(pending.pop(0))
+        out.append(e)
+    return out + pending
+
+
+def _style(number: str) -> str:
+    """第N章 → 章, 一、 → 、, （一） → （）: how a level is numbered."""
+    if number.startswith("第"):
+        return number[-1]
+    return "（）" if number[0] in "（(" else "、"
+
+
+def _ordinal(number: str) -> int:
+    return to_int(re.sub(r"[第篇章节、．（）()]", "", number)) or 0
+
+
 _LINE_NUMBER = re.compile(
     r"^[ \t\u3000]*(第[ \u3000]*[一二三四五六七八九十百〇零两\d]{1,5}[ \u3000]*[篇章节]"
     r"|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）])",
@@ -315,15 +385,75 @@ def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[Warni
             ("chapter", "section") if level == "part" else ("section",) if level == "chapter" else ()
         ):
             last.pop(lower, None)
+    headings = _merge(headings, _numbered_headings(stream, {h.level for h in headings}))
     warnings = []
     if guessed:
         warnings.append(
             Warning(
                 code="heading_end_guessed",
-                message=f"no table of contents: where {guessed} heading(s) running into their text end was guessed",
+                message=f"文本没有目录，其中 {guessed} 个标题与正文连在一起，标题在哪里结束是推断的。",
+                message_en=(
+                    f"no table of contents: where {guessed} heading(s) running into their text end was guessed"
+                ),
             )
         )
     return headings, warnings
+
+
+_NUMBERED = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]{1,3})[、．][ \t\u3000]*(?=\S)")
+_BRACKETED = re.compile(r"^[ \t\u3000]*[（(]([一二三四五六七八九十]{1,3})[)）][ \t\u3000]*(?=\S)")
+_SHORT_TITLE = 40
+
+
+def _numbered_headings(stream: Stream, printed: set[str]) -> list[Heading]:
+    """Lines numbered 一、 or （一） standing alone as headings, each series counting from 一.
+
+    They are the chapters of a plan printed without 第N章 (as newspapers print
+    outlines), and the divisions of its chapters otherwise.
+    """
+    top = "chapter" if not printed & {"chapter", "section"} else "division"
+    kinds = [(_NUMBERED, top)] + ([(_BRACKETED, "division")] if top == "chapter" else [])
+    out: list[Heading] = []
+    for pattern, level in kinds:
+        expected = 1
+        for k, start in enumerate(stream.starts):
+            line = stream.text[start : stream.block_end(k)]
+            m = pattern.match(line)
+            if not m or not _standalone(line[m.end() :], stream.heading_levels[k]):
+                continue
+            ordinal = to_int(m.group(1)) or 0
+            if ordinal not in (1, expected):
+                continue
+            expected = ordinal + 1
+            number = line[: m.end()].strip()
+            out.append(
+                Heading(level, number, line[m.end() :].strip(), ordinal, None, start, start + len(line), True)
+            )
+    return out
+
+
+def _standalone(title: str, heading_level: int | None) -> bool:
+    """A heading is a line of its own: marked as one, or short and not a sentence."""
+    title = title.strip()
+    return bool(title) and (
+        heading_level is not None or (len(title) <= _SHORT_TITLE and not re.search(r"[。；;！？]", title))
+    )
+
+
+def _merge(marked: list[Heading], numbered: list[Heading]) -> list[Heading]:
+    """Headings of both kinds in the order of the text; a division only below a chapter or section."""
+    merged = sorted(marked + numbered, key=lambda h: h.start)
+    out: list[Heading] = []
+    inside = False
+    for h in merged:
+        if h.level in ("chapter", "section"):
+            inside = True
+        elif h.level == "part":
+            inside = False
+        if h.level == "division" and not inside:
+            continue
+        out.append(h)
+    return out
 
 
 def _in_sequence(last: dict[str, int], level: str, ordinal: int) -> bool:

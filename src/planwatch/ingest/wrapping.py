@@ -22,9 +22,12 @@ _MAX_MARGIN = 120  # wider than 60 Chinese characters is not a printed line
 _SLACK = 4  # a line this close to the margin reaches it (a trailing comma or quote is narrower)
 
 
+_NARROW = re.compile(r"[\u0000-\u2e7f]")
+
+
 def width(line: str) -> int:
     """Printed width: a Chinese character is two, an ASCII character one."""
-    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
+    return 2 * len(line) - _NARROW.subn("", line)[1]
 
 
 def margin(lines: list[str]) -> int | None:

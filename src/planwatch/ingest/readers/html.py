@@ -19,7 +19,8 @@ Blocks, in document order:
   read as ordinary blocks instead, each cell's content in turn.
 
 Skipped: script, style, nav, aside, form controls, elements hidden with
-`display: none`, and header/footer other than an article's own.
+`display: none` that hold no running text (a menu; a plan hidden until a
+script shows it is read), and header/footer other than an article's own.
 
 Whitespace collapses as a browser shows it, except that a line break between
 two Chinese characters disappears (it is only source formatting); `&nbsp;`
@@ -55,7 +56,8 @@ _MAX_COLSPAN, _MAX_ROWSPAN = 1000, 65534  # the HTML standard's limits
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_LINE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
-_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_SENTENCES = 5
 _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
@@ -147,9 +149,18 @@ class _Walker:
         return self.blocks
 
 
+def _hidden_text(tag: Tag) -> bool:
+    """A hidden element holding running text: pages hide the plan until a script or a click shows it.
+
+    Hidden menus and pop-ups hold short labels; the plan holds sentences.
+    """
+    text = tag.get_text()
+    return text.count("。") >= _HIDDEN_SENTENCES
+
+
 def _skipped(tag: Tag) -> bool:
     """Boilerplate: scripts, menus, form controls, hidden parts; the page's header and footer."""
-    if tag.name in _SKIPPED or _HIDDEN.search(str(tag.get("style", ""))):
+    if tag.name in _SKIPPED or (_HIDDEN.search(str(tag.get("style", ""))) and not _hidden_text(tag)):
         return True
     return tag.name in ("header", "footer") and tag.find_parent(["article", "main"]) is None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from planwatch.errors import InputError
 from planwatch.ingest.blocks import Document, Paragraph
-from planwatch.ingest.furniture import strip_furniture
+from planwatch.ingest.furniture import PAGE_NUMBER, strip_furniture
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -85,7 +85,8 @@ def join_scraped(lines: list[str]) -> tuple[list[str], list[str]]:
 
     Returns the lines of text (one run per stretch of consecutive chunks) and
     notes on what was removed. A line whose leading `N、` does not continue the
-    running count is text, not a marker (a list item such as `1、加强…`).
+    running count is text, not a marker (a list item such as `1、加强…`). A page
+    number between or inside chunks (`- 5 -`) is dropped and the run goes on.
     """
     notes: list[str] = []
     body = list(lines)
@@ -98,21 +99,29 @@ def join_scraped(lines: list[str]) -> tuple[list[str], list[str]]:
     numbered = [int(m.group(1)) for m in markers if m]
     if len(numbered) < 3 or numbered[:3] != list(range(numbered[0], numbered[0] + 3)):
         return body, notes
-    out: list[str] = []
+    runs: list[list[str]] = []
     expected = numbered[0]
     joined = 0
+    cut = False
     for line, m in zip(body, markers, strict=True):
+        if PAGE_NUMBER.match(line):
+            cut = True  # a page number between chunks, or cutting one: the run goes on after it
+            continue
         if m and int(m.group(1)) == expected:
             piece = line[m.end() :]
-            if out and joined:
-                out[-1] += piece
+            if runs and joined:
+                runs[-1].append(piece)
             else:
-                out.append(piece)
+                runs.append([piece])
             expected += 1
             joined += 1
+        elif cut and joined:
+            runs[-1].append(line)
         else:
-            out.append(line)
+            runs.append([line])
             joined = 0
+        cut = False
+    out = ["".join(run) for run in runs]
     notes.append(
         f"joined {expected - numbered[0]} scraped chunks (markers {numbered[0]}、 to {expected - 1}、)"
     )
