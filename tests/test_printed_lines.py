@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -72,7 +73,7 @@ def _printed_plan(leader: str = " …………… ", pages: bool = True) -> list
                 numeral = "一二三"[k]
                 lines.append(f"{numeral}、{d}{leader}{page + 1}" if pages else f"{numeral}、{d}")
             page += 2
-    lines.append("— Ⅰ —")
+    lines += ["专栏目录", f"专栏1 主要指标{leader}3" if pages else "专栏1 主要指标", "— Ⅰ —"]
     for part, title, chapters in PARTS:
         lines.append(f"{part} {title}")
         for chapter, ctitle, divisions in chapters:
@@ -255,3 +256,52 @@ def test_a_heading_the_contents_leave_out_is_read_and_said(tmp_path: Path) -> No
     assert [d.title for d in divisions][-1] == "扩大有效投资"
     assert divisions[-1].text.startswith("扩大有效投资的正文。")
     assert [w.where for w in plan.warnings if w.code == "heading_not_in_contents"] == ["三、扩大有效投资"]
+
+
+def _printed_copy(plan: Plan, width: int = 34, page_lines: int = 40) -> list[str]:
+    """A plan as a PDF's text layer gives it: contents one entry a line with leaders, full-width
+    punctuation, every line wrapped at the margin, a page number every `page_lines` lines."""
+    full = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）"})
+    contents: list[str] = []
+    body: list[str] = []
+
+    def walk(nodes: list[OutlineNode]) -> None:
+        for n in nodes:
+            if n.level in ("box", "table"):
+                continue
+            contents.append(f"{n.number} {n.title.translate(full)} …………… {n.page or 1}")
+            body.append(f"{n.number} {n.title.translate(full)}")
+            for paragraph in n.text.translate(full).split("\n"):
+                body.extend(_wrap(paragraph, width))
+            walk(n.children)
+
+    walk(plan.outline)
+    lines = [plan.title or "", "目  录", *contents]
+    for k in range(0, len(body), page_lines):
+        lines.extend(body[k : k + page_lines])
+        lines.append(f"- {k // page_lines + 1} -")
+    return lines
+
+
+def _shape(plan: Plan) -> list[tuple[str, str, str, str]]:
+    out = []
+
+    def walk(nodes: list[OutlineNode]) -> None:
+        for n in nodes:
+            if n.level not in ("box", "table"):
+                key = unicodedata.normalize("NFKC", n.text)
+                out.append(
+                    (n.level, n.number, unicodedata.normalize("NFKC", n.title), re.sub(r"\s", "", key))
+                )
+            walk(n.children)
+
+    walk(plan.outline)
+    return out
+
+
+def test_the_sample_printed_as_a_pdf_text_layer_keeps_every_section_and_its_text(
+    sample_plan: Plan, tmp_path: Path
+) -> None:
+    printed = _read(tmp_path, _printed_copy(sample_plan))
+    assert _shape(printed) == _shape(sample_plan)
+    assert printed.region == sample_plan.region and printed.period == sample_plan.period
