@@ -305,3 +305,15 @@ def test_the_sample_printed_as_a_pdf_text_layer_keeps_every_section_and_its_text
     printed = _read(tmp_path, _printed_copy(sample_plan))
     assert _shape(printed) == _shape(sample_plan)
     assert printed.region == sample_plan.region and printed.period == sample_plan.period
+
+
+def test_note_numbers_in_superscript_are_left_out_of_the_text_but_units_keep_theirs(tmp_path: Path) -> None:
+    page = (
+        f"<html><body><h1>{TITLE}</h1><p>第一章 建设“一核两翼”<sup>12</sup>空间格局</p>"
+        "<p>新增绿地面积100万m<sup>2</sup>，建成“口袋公园”<sup>[3]</sup>50个。</p></body></html>"
+    )
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    chapter = _nodes(ingest(path), "chapter")[0]
+    assert chapter.title == "建设“一核两翼”空间格局"
+    assert chapter.text == "新增绿地面积100万m2，建成“口袋公园”50个。"

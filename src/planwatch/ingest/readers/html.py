@@ -18,7 +18,8 @@ Blocks, in document order:
   headings, other tables or whole articles (more than 2000 characters), is
   read as ordinary blocks instead, each cell's content in turn.
 
-Skipped: script, style, nav, aside, form controls, elements hidden with
+Skipped: script, style, nav, aside, form controls, superscript note numbers
+after Chinese text (`城市<sup>114</sup>`, not m<sup>2</sup>), elements hidden with
 `display: none` that hold no running text (a menu; a plan hidden until a
 script shows it is read), and header/footer other than an article's own.
 
@@ -58,6 +59,8 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_LINE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HIDDEN_SENTENCES = 5
+_NOTE_NUMBER = re.compile(r"[\[［(（]?\d{1,3}[\]］)）]?")
+_AFTER_CJK = re.compile(rf"[{_CJK}”’」』》）]\s*$")
 _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
@@ -158,9 +161,20 @@ def _hidden_text(tag: Tag) -> bool:
     return text.count("。") >= _HIDDEN_SENTENCES
 
 
+def _note_reference(tag: Tag) -> bool:
+    """A superscript note number after Chinese text (`三核四极”<sup>114</sup>`); m<sup>2</sup> stays."""
+    if tag.name != "sup" or not _NOTE_NUMBER.fullmatch(tag.get_text().strip()):
+        return False
+    before = tag.previous_sibling
+    text = before if isinstance(before, NavigableString) else (before.get_text() if before else "")
+    return bool(text) and bool(_AFTER_CJK.search(text))
+
+
 def _skipped(tag: Tag) -> bool:
-    """Boilerplate: scripts, menus, form controls, hidden parts; the page's header and footer."""
+    """Boilerplate: scripts, menus, form controls, hidden parts, note numbers; the page's header and footer."""
     if tag.name in _SKIPPED or (_HIDDEN.search(str(tag.get("style", ""))) and not _hidden_text(tag)):
+        return True
+    if _note_reference(tag):
         return True
     return tag.name in ("header", "footer") and tag.find_parent(["article", "main"]) is None
 
