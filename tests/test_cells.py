@@ -261,3 +261,12 @@ def test_figures_read_back(figure: str) -> None:
     assert read_cell(_full_width(figure)) == read_cell(figure)
     bracketed = read_cell(f"〔{figure}〕以上")
     assert (bracketed.kind, bracketed.value, bracketed.comparator) == ("cumulative", value, "ge")
+
+
+def test_a_pdf_fonts_marks_for_star_and_comparators_read_as_those():
+    """PDF text layers give ∗ (U+2217) or ＊ for *, and ‹ › for < >."""
+    for text, value, comparator in (("6左右∗", 6, "about"), (">46.5∗", 46.5, "gt"), ("‹2760＊", 2760, "lt")):
+        reading = read_cell(text)
+        assert (reading.kind, reading.value, reading.comparator) == ("number", value, comparator)
+        assert reading.earlier_year and not reading.uncertain
+    assert read_cell("›5").comparator == "gt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ import jsonschema
 from typer.testing import CliRunner
 
 from planwatch.cli import app
+from tests.built_plans import as_html, document
 
 runner = CliRunner()
 
@@ -41,8 +43,32 @@ def test_summary_names_tables_uncertain_cells_and_truncation(sample_file):
     assert out.exit_code == 0
     assert "许昌市魏都区" in out.output and "2021-2025" in out.output
     assert "专栏1" in out.output and "表2" in out.output
-    assert "uncertain cells" in out.output
-    assert "truncated" in out.output
+    assert "读取不确定的单元格" in out.output
+    assert "文本不完整" in out.output and "提前结束" in out.output
+
+
+def test_summary_says_how_sure_the_reading_is_in_the_language_asked(sample_file):
+    chinese = runner.invoke(app, ["ingest", str(sample_file)], env={"COLUMNS": "200"}).output
+    assert re.search(r"读取可信度: 高 \(0\.\d\d\)", chinese)
+    assert "中有7项指标没有读出单位" in chinese and "table_units_missing" not in chinese
+    english = runner.invoke(app, ["ingest", str(sample_file), "--lang", "en"], env={"COLUMNS": "200"}).output
+    assert re.search(r"Reading confidence: high \(0\.\d\d\)", english)
+    assert "no unit was read for 7 indicator(s)" in english and "没有读出单位" not in english
+    assert "Cells read with uncertainty" in english and "The document stops early" in english
+    assert runner.invoke(app, ["ingest", str(sample_file), "--lang", "fr"]).exit_code == 2
+
+
+def test_json_carries_the_confidence_and_the_warnings_in_both_languages(tmp_path):
+    broken = tmp_path / "plan.html"
+    broken.write_text(as_html(document(table=False)), encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["ingest", str(broken), "--json"]).output)
+    assert data["confidence"] < 0.4
+    (missing,) = [w for w in data["warnings"] if w["code"] == "no_indicator_table"]
+    assert missing["message"].startswith("没有找到主要指标表") and missing["message_en"].startswith(
+        "No indicator table"
+    )
+    shown = runner.invoke(app, ["ingest", str(broken)], env={"COLUMNS": "200"}).output
+    assert "读取可信度: 低" in shown and "没有找到主要指标表" in shown
 
 
 def test_missing_file_is_one_line_and_exit_2(tmp_path):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planwatch.evaluate.from_plan import completion_table, indicators_from_plan
 from planwatch.evaluate.method import evaluate, target_kind
 from planwatch.evaluate.model import Observation
+from planwatch.ingest import ingest
+
+DATA = Path(__file__).parent / "data"
 
 # 专栏1 read by a person: (row, level target met?, average growth target met?); None where the table
 # cannot tell (a dash, an empty cell, or a target that refers to the city's figure).
@@ -87,3 +92,25 @@ def test_table2_evaluated_for_a_year(sample_plan):
     assert found["每万人口发明专利拥有量"].status == "on_track"
     assert found["森林覆盖率"].status == "not_assessable"
     assert found["常住人口城镇化率"].status == "not_assessable"  # no observation
+
+
+def test_a_portal_table_with_roles_gives_indicators_with_growth_targets_where_the_cells_say_so():
+    """专栏1 of a city portal: 2025年完成值 is the base, growth targets printed inside the cells."""
+    plan = ingest(DATA / "guangzhou-15th-boxes.html")
+    found = {i.name: i for i in indicators_from_plan(plan)}
+    assert len(found) == 30  # 29 indicators, one of them in two sub-rows, and the parent row
+    gdp = found["地区生产总值年均增长"]
+    assert (gdp.base_year, gdp.target_year) == (2025, 2030)
+    assert (gdp.baseline, gdp.target) == (None, None)
+    assert (gdp.baseline_growth.value, gdp.target_growth.value, gdp.target_growth.comparator) == (
+        4.0,
+        5.0,
+        "about",
+    )
+    productivity = found["全员劳动生产率"]
+    assert (productivity.baseline.value, productivity.target.value, productivity.target_growth) == (
+        28,
+        36,
+        None,
+    )
+    assert target_kind(productivity) == "level"

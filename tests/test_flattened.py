@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from planwatch.ingest import read_plan
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planwatch.ingest import flattened, read_plan
 from planwatch.ingest.blocks import Document, Paragraph
 from planwatch.ingest.columns import split_name
+from planwatch.ingest.readers.text import join_scraped
 from planwatch.ingest.splitting import split_digits
+from tests.tablecheck import mismatches
 
 
 def _plan(text: str):
@@ -79,3 +87,64 @@ def test_a_run_that_fits_no_reading_is_kept_and_flagged():
     last = table.rows[-1]
     assert last.name == "外贸依存度"
     assert last.cells and all(c.uncertain for c in last.cells)
+
+
+# -- the sample as a PDF's text layer prints it ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_runs(sample_file) -> list[str]:
+    """The sample's text as runs, its scrape markers taken out."""
+    runs, _ = join_scraped(sample_file.read_text(encoding="utf-8").split("\n"))
+    return runs
+
+
+def printed_lines(runs: list[str], width: int, page: int, seed: int) -> list[str]:
+    """The runs cut into printed lines of about `width` characters, a page number every `page` lines or so."""
+    rnd = random.Random(seed)
+    lines: list[str] = []
+    for run in runs:
+        k = 0
+        while k < len(run):
+            step = width + rnd.randint(-2, 2)
+            lines.append(run[k : k + step])
+            k += step
+    out: list[str] = []
+    left, number = rnd.randint(1, page), 1
+    for line in lines:
+        out.append(line)
+        left -= 1
+        if left == 0:
+            out.append(rnd.choice([f"- {number} -", f"— {number} —", f"第{number}页"]))
+            left, number = page + rnd.randint(-3, 3), number + 1
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(width=st.integers(8, 60), page=st.integers(4, 40), seed=st.integers(0, 10**6))
+def test_the_sample_cut_into_printed_lines_gives_the_same_tables(sample_runs, expected, width, page, seed):
+    """Line breaks and page numbers cut a run-together table anywhere, even a caption or a figure."""
+    text = "\n".join(printed_lines(sample_runs, width, page, seed))
+    tables = [f.table for f in flattened.find_tables(text, [])]
+    assert len(tables) == len(expected["tables"])
+    for got, want in zip(tables, expected["tables"], strict=True):
+        assert got.cell_columns == want["cell_columns"]
+        assert got.groups == want["groups"]
+        assert mismatches(got, want) == []
+
+
+def test_the_sample_as_printed_lines_reads_both_tables_in_a_plan(sample_runs, expected):
+    lines = printed_lines(sample_runs, 30, 25, seed=7)
+    plan = read_plan(Document([Paragraph(line) for line in lines], format="text", source="weidu.txt"))
+    assert [t.caption[:3] for t in plan.tables] == ["专栏1", "表2:"]
+    for got, want in zip(plan.tables, expected["tables"], strict=True):
+        assert mismatches(got, want) == []
+
+
+def test_warnings_of_a_flattened_table_name_it_in_chinese_and_english():
+    text = COUNTY.replace("常住人口城镇化率(%)", "常住人口城镇化率()")
+    table_warnings = [w for w in _plan(text).warnings if w.code == "unit_lost"]
+    assert table_warnings
+    for w in table_warnings:
+        assert w.message.startswith("表1:某县") and "常住人口城镇化率" in w.message
+        assert w.message_en and "常住人口城镇化率" in w.message_en and "unit" in w.message_en

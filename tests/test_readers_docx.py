@@ -10,8 +10,11 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
+from docx.shared import Cm
+from PIL import Image
 
-from planwatch.ingest.blocks import Paragraph, TableBlock
+from planwatch.ingest import ingest
+from planwatch.ingest.blocks import ImageBlock, Paragraph, TableBlock
 from planwatch.ingest.readers import docx as docx_reader
 from tests.documents import INDICATOR_GRID, INDICATOR_ROWS, add_docx_table, read_error
 
@@ -176,6 +179,44 @@ def test_line_break_inside_a_paragraph_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "br.docx"
     document.save(str(path))
     assert docx_reader.read(path).blocks[0].text == "第一行\n第二行"
+
+
+def _picture_plan(tmp_path: Path, table_after: bool) -> Path:
+    """A caption, then the table as a picture (and, where asked, the same table as a table after it)."""
+    picture = tmp_path / "table.png"
+    Image.new("RGB", (400, 300), "white").save(picture)
+    document = docx.Document()
+    document.add_heading("第二章 发展目标", level=1)
+    document.add_paragraph("今后五年经济社会发展的主要目标如下。")
+    document.add_paragraph("表1 “十五五”时期经济社会发展主要指标")
+    document.add_picture(str(picture), width=Cm(15))
+    if table_after:
+        add_docx_table(document, INDICATOR_ROWS)
+    document.add_paragraph("各项指标分解落实到年度计划。")
+    path = tmp_path / "picture.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_picture_is_an_image_block_after_its_paragraph(tmp_path: Path) -> None:
+    blocks = docx_reader.read(_picture_plan(tmp_path, table_after=False)).blocks
+    kinds = [type(b).__name__ for b in blocks]
+    assert kinds == ["Paragraph", "Paragraph", "Paragraph", "ImageBlock", "Paragraph"]
+    image = blocks[3]
+    assert isinstance(image, ImageBlock)
+    assert image.name == "Picture 1"
+    assert image.width == pytest.approx(425.2, abs=0.5)  # 15 cm in points
+    assert image.height == pytest.approx(image.width * 3 / 4, abs=0.5)
+
+
+def test_a_table_printed_as_a_picture_is_reported_missing(tmp_path: Path) -> None:
+    plan = ingest(_picture_plan(tmp_path, table_after=False))
+    (warning,) = [w for w in plan.warnings if w.code == "table_is_image"]
+    assert warning.where == "表1 “十五五”时期经济社会发展主要指标"
+    assert "图片" in warning.message and "picture" in (warning.message_en or "")
+    # A picture followed by the table itself hides nothing.
+    plan = ingest(_picture_plan(tmp_path, table_after=True))
+    assert [w for w in plan.warnings if w.code == "table_is_image"] == []
 
 
 def _bad_file(kind: str, good: Path, tmp_path: Path) -> Path:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus import Paragraph as PdfParagraph
 
-from planwatch.ingest.blocks import Paragraph, TableBlock
+from planwatch.ingest import ingest
+from planwatch.ingest.blocks import ImageBlock, Paragraph, TableBlock
 from planwatch.ingest.readers import pdf as pdf_reader
 from tests.documents import INDICATOR_GRID, INDICATOR_ROWS, pdf_table, read_error, register_cjk_font
 
@@ -135,6 +137,29 @@ def _scanned(path: Path, text_on_page: int | None = None) -> Path:
     return path
 
 
+def test_pictures_are_image_blocks_and_a_pictured_table_is_missing(tmp_path: Path) -> None:
+    picture = tmp_path / "table.png"
+    Image.new("RGB", (400, 300), "white").save(picture)
+    path = tmp_path / "picture.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(register_cjk_font(), 12)
+    c.drawString(72, 780, "第二章 发展目标")
+    c.drawString(72, 750, "表1 “十五五”时期经济社会发展主要指标")
+    c.drawImage(str(picture), 72, 420, width=400, height=300)
+    c.drawImage(str(picture), 500, 420, width=20, height=15)  # a mark, not content
+    c.drawString(72, 380, "各项指标分解落实到年度计划。")
+    c.save()
+    blocks = pdf_reader.read(path).blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "ImageBlock", "Paragraph"]
+    image = blocks[2]
+    assert isinstance(image, ImageBlock)
+    assert (image.page, round(image.width), round(image.height)) == (1, 400, 300)
+    warnings = [w for w in ingest(path).warnings if w.code == "table_is_image"]
+    assert [(w.where, "图片" in w.message) for w in warnings] == [
+        ("表1 “十五五”时期经济社会发展主要指标", True)
+    ]
+
+
 def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
     path = _scanned(tmp_path / "scan.pdf")
     assert read_error(pdf_reader.read, path).reason == "has no text layer (a scanned PDF needs OCR first)"
@@ -172,3 +197,20 @@ def test_unreadable_files_raise_input_error_naming_the_file(
 ) -> None:
     path = _bad_file(kind, plan_pdf, tmp_path)
     assert reason in read_error(pdf_reader.read, path).reason
+
+
+def test_a_running_title_at_the_top_of_every_page_is_not_text(tmp_path: Path) -> None:
+    heading, body = _styles()
+    path = tmp_path / "running.pdf"
+
+    def furniture(c: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        _page_number(c, doc)
+        c.setFont(register_cjk_font(), 9)
+        c.drawCentredString(A4[0] / 2, A4[1] - 40, "某某市国民经济和社会发展第十五个五年规划纲要")
+
+    document = SimpleDocTemplate(str(path), pagesize=A4)
+    story = [PdfParagraph("第一章 发展目标", heading), PdfParagraph(TASK * 60, body)]
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    doc = pdf_reader.read(path)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == ["第一章 发展目标", TASK * 60]

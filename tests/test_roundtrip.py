@@ -1,4 +1,4 @@
-"""The sample's two tables, written into .docx and .html with merged cells, read back to the same rows."""
+"""The sample's two tables, written into .docx, .html and .pdf with merged cells, read back to the same rows."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ import html
 
 import docx
 import pytest
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from planwatch.ingest import ingest
+from planwatch.ingest.blocks import GridCell
+from tests.documents import pdf_table, register_cjk_font
 from tests.tablecheck import expected_rows, mismatches
 
 
@@ -100,7 +105,29 @@ def write_html(path, tables: list[dict]) -> None:
     path.write_text("".join(parts), encoding="utf-8")
 
 
-@pytest.mark.parametrize("writer,suffix", [(write_docx, ".docx"), (write_html, ".html")])
+def _grid(table: dict) -> list[list[GridCell]]:
+    """The table as printed: lead and 属性 merged over both header rows, groups across the table."""
+    lead, (groups, subs) = _lead(table), _header(table)
+    tail = ["属性"] if "属性" in table["columns"] else []
+    width = len(lead) + len(subs) + len(tail)
+    per = len(subs) // len(groups)
+    top = [GridCell(x, rowspan=2) for x in lead] + [GridCell(g, colspan=per) for g in groups]
+    rows = [top + [GridCell(x, rowspan=2) for x in tail], [GridCell(x) for x in subs]]
+    for kind, texts in _body(table):
+        rows.append([GridCell(texts[0], colspan=width)] if kind == "group" else [GridCell(x) for x in texts])
+    return rows
+
+
+def write_pdf(path, tables: list[dict]) -> None:
+    """Ruled tables on landscape pages; the long one runs on over a page turn, its header not repeated."""
+    style = ParagraphStyle("body", fontName=register_cjk_font(), fontSize=11, leading=16)
+    story = [Paragraph("第一章 发展基础", style), Paragraph("全区经济稳步增长。", style)]
+    for t in tables:
+        story += [Paragraph(t["caption"], style), pdf_table(_grid(t))]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+
+
+@pytest.mark.parametrize("writer,suffix", [(write_docx, ".docx"), (write_html, ".html"), (write_pdf, ".pdf")])
 def test_tables_read_back_to_the_same_rows(tmp_path, expected, writer, suffix):
     path = tmp_path / f"plan{suffix}"
     writer(path, expected["tables"])

@@ -30,6 +30,14 @@ _CANON = str.maketrans(
         "≦": "≤",
         "〜": "~",
         "∼": "~",
+        # Marks a PDF's fonts give for * < >: the asterisk operator, small and angle forms.
+        "∗": "*",
+        "＊": "*",
+        "﹡": "*",
+        "‹": "<",
+        "›": ">",
+        "﹤": "<",
+        "﹥": ">",
     }
 )
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")

@@ -36,17 +36,27 @@ def sample_path() -> Path:
     return Path(str(resources.files("planwatch") / "samples" / SAMPLE))
 
 
+LangOption = Annotated[str, typer.Option("--lang", help="说明语言 language of the explanations: zh or en")]
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
+
+
 @app.command()
 def ingest(
     file: Annotated[Path, typer.Argument(help="规划纲要文件 plan document: .txt, .docx, .html, .pdf")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON print the plan as JSON")] = False,
+    lang: LangOption = "zh",
 ) -> None:
-    """读取规划纲要 Read a plan document into its outline, indicator tables and warnings."""
+    """读取规划纲要 Read a plan document into its outline, indicator tables, reading confidence and warnings."""
+    _check_lang(lang)
     plan = ingest_plan(file)
     if as_json:
         sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
     else:
-        render(plan, Console())
+        render(plan, Console(), lang)
 
 
 @app.command()
@@ -113,14 +123,11 @@ def evaluate(
     base_year: BaseYearOption = None,
     target_year: TargetYearOption = None,
     settings: Annotated[Path | None, typer.Option("--settings", help="评估参数 thresholds as JSON")] = None,
-    lang: Annotated[
-        str, typer.Option("--lang", help="说明语言 language of the explanations: zh or en")
-    ] = "zh",
+    lang: LangOption = "zh",
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON print the assessments as JSON")] = False,
 ) -> None:
     """按序时进度评估 Assess every indicator in a year against the time-elapsed path (序时进度)."""
-    if lang not in ("zh", "en"):
-        raise typer.BadParameter("zh or en", param_hint="--lang")
+    _check_lang(lang)
     found, _ = load_indicators(plan, indicators, base_year, target_year)
     assessments = evaluate_indicators(
         found, read_observations(observations, found), year, load_settings(settings), lang

@@ -11,8 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Level = Literal["part", "chapter", "section", "box", "table"]
+# A division is a heading numbered 一、 or （一） inside a chapter or section (第N节 is a section).
+Level = Literal["part", "chapter", "section", "division", "box", "table"]
 Attribute = Literal["预期性", "约束性"]
+RegionLevel = Literal["national", "province", "city", "county", "district"]
 
 ReadingKind = Literal[
     "number",  # a plain figure, perhaps with a comparator: 170以上, ≥95, 65左右
@@ -82,13 +84,21 @@ class Table(BaseModel):
     rows: list[Row] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     flattened: bool = Field(False, description="recovered from a table flattened into running text")
+    block: int | None = Field(
+        None,
+        description="index of the real table among the document's tables; None for a table recovered from text",
+    )
+    roles: list[str] = Field(
+        default_factory=list,
+        description="the role each of `columns` was read in (ingest.table_roles.ROLES: name, unit, base, target…)",
+    )
     page: int | None = None
     chapter: str | None = None
     section: str | None = None
 
 
 class OutlineNode(BaseModel):
-    """A part (篇), chapter (章), section (节) or box (专栏/表) of the outline."""
+    """A part (篇), chapter (章), section (节), division (一、) or box (专栏/表) of the outline."""
 
     level: Level
     number: str
@@ -157,11 +167,19 @@ class Period(BaseModel):
 
 
 class Warning(BaseModel):
-    """Something the reader was unsure of or repaired; says where."""
+    """Something the reader was unsure of or repaired, said to an office: where, and in its language.
+
+    `message` is a Chinese sentence naming the place; `message_en` says the same in English.
+    """
 
     code: str
     message: str
+    message_en: str | None = None
     where: str | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        """The sentence in the language asked for (Chinese where no English was written)."""
+        return self.message_en if lang == "en" and self.message_en else self.message
 
 
 class Plan(BaseModel):
@@ -169,6 +187,7 @@ class Plan(BaseModel):
 
     title: str | None = None
     region: str | None = None
+    level: RegionLevel | None = Field(None, description="the level of government whose plan it is")
     period: Period | None = None
     published: str | None = Field(None, description="YYYY-MM where the document dates itself")
     source: str | None = Field(None, description="file the plan was read from")
@@ -184,6 +203,13 @@ class Plan(BaseModel):
         default_factory=list, description="chapters the contents list but the body lacks"
     )
     warnings: list[Warning] = Field(default_factory=list)
+    confidence: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="how sure the reading is, 0..1, from the self-check (planwatch.ingest.quality); "
+        "None where the plan was not read from a document",
+    )
 
 
 def plan_schema() -> dict:

@@ -1,13 +1,15 @@
-"""The readable summary `planwatch ingest` prints: metadata, outline, tables, warnings."""
+"""The readable summary `planwatch ingest` prints: metadata, outline, tables, confidence and warnings."""
 
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.tree import Tree
 
 from planwatch.evaluate.explain import STATUS_EN
 from planwatch.evaluate.model import STATUS_ZH, STATUSES, Assessment, Indicator
+from planwatch.ingest.quality import LEVEL_LABELS, confidence_level
 from planwatch.plan import OutlineNode, Plan, Table
 
 STATUS_STYLE = {
@@ -20,58 +22,116 @@ STATUS_STYLE = {
 }
 
 
-def render(plan: Plan, console: Console) -> None:
+_LABELS = {
+    "zh": {
+        "no_title": "（未读出标题）",
+        "region": "地区",
+        "period": "规划期",
+        "published": "印发",
+        "source": "来源",
+        "truncated": "文本不完整，正文缺少：",
+        "outline": "纲要目录",
+        "not_in_body": "正文未见",
+        "chars": "字",
+        "confidence": "读取可信度",
+        "warnings": "读取提示",
+        "uncertain": "读取不确定的单元格：",
+        "also": "也可能是",
+        "note": "注",
+    },
+    "en": {
+        "no_title": "(no title found)",
+        "region": "Region",
+        "period": "Period",
+        "published": "Published",
+        "source": "Source",
+        "truncated": "Text incomplete; the body lacks: ",
+        "outline": "Outline",
+        "not_in_body": "not in body",
+        "chars": " chars",
+        "confidence": "Reading confidence",
+        "warnings": "Warnings",
+        "uncertain": "Cells read with uncertainty:",
+        "also": "may also be",
+        "note": "Note",
+    },
+}
+_LEVEL_STYLE = {"high": "green", "medium": "yellow", "low": "bold red"}
+
+
+def render(plan: Plan, console: Console, lang: str = "zh") -> None:
+    """What was read, how sure the reading is, and every warning, in Chinese or English."""
+    words = _LABELS["en" if lang == "en" else "zh"]
     period = f"{plan.period.start}-{plan.period.end}" if plan.period else "?"
-    console.print(f"[bold]{plan.title or '(no title found)'}[/bold]")
+    console.print(f"[bold]{escape(plan.title or words['no_title'])}[/bold]")
     console.print(
-        f"地区 region: {plan.region or '?'}   时期 period: {period}   发布 published: {plan.published or '?'}"
+        f"{words['region']}: {plan.region or '?'}   {words['period']}: {period}   "
+        f"{words['published']}: {plan.published or '?'}",
+        markup=False,
     )
-    console.print(f"来源 source: {plan.source} ({plan.format})")
+    console.print(f"{words['source']}: {plan.source} ({plan.format})", markup=False)
     if plan.truncated:
-        console.print(f"[yellow]文本不完整 truncated: missing {', '.join(plan.missing_chapters)}[/yellow]")
-    tree = Tree("纲要 outline")
+        sep = "、" if lang != "en" else ", "
+        console.print(f"[yellow]{words['truncated']}{sep.join(plan.missing_chapters)}[/yellow]")
+    tree = Tree(words["outline"])
     for node in plan.outline:
-        _add(tree, node)
+        _add(tree, node, words)
     console.print(tree)
     for table in plan.tables:
-        console.print(_table(table))
+        console.print(_table(table, words))
+    _confidence(plan, console, lang, words)
     if plan.warnings:
-        console.print(f"[bold]提示 warnings ({len(plan.warnings)})[/bold]")
+        console.print(f"[bold]{words['warnings']} ({len(plan.warnings)})[/bold]")
         for w in plan.warnings:
-            where = f" [{w.where}]" if w.where else ""
-            console.print(f"  - {w.code}{where}: {w.message}", markup=False)
+            text = w.text(lang)
+            # A warning names its place in its sentence; older ones said it beside.
+            where = f"[{w.where}] " if w.where and w.where not in w.message else ""
+            console.print(f"  - {where}{text}", markup=False)
 
 
-def _add(parent: Tree, node: OutlineNode) -> None:
+def _confidence(plan: Plan, console: Console, lang: str, words: dict[str, str]) -> None:
+    level = confidence_level(plan.confidence)
+    if level is None:
+        return
+    name = LEVEL_LABELS[level][1 if lang == "en" else 0]
+    bar = "█" * round(plan.confidence * 20) + "░" * (20 - round(plan.confidence * 20))
+    console.print(
+        f"[bold]{words['confidence']}: [{_LEVEL_STYLE[level]}]{name}[/] ({plan.confidence:.2f})[/bold] {bar}"
+    )
+
+
+def _add(parent: Tree, node: OutlineNode, words: dict[str, str]) -> None:
     page = f" p{node.page}" if node.page is not None else ""
-    mark = "" if node.in_body or node.level in ("box", "table") else " [dim](not in body)[/dim]"
-    size = f" [dim]{len(node.text)}字[/dim]" if node.text else ""
-    branch = parent.add(f"{node.number} {node.title}{page}{mark}{size}")
+    mark = "" if node.in_body or node.level in ("box", "table") else f" [dim]({words['not_in_body']})[/dim]"
+    size = f" [dim]{len(node.text)}{words['chars']}[/dim]" if node.text else ""
+    branch = parent.add(f"{escape(node.number)} {escape(node.title)}{page}{mark}{size}")
     for child in node.children:
-        _add(branch, child)
+        _add(branch, child, words)
 
 
-def _table(table: Table) -> Group:
-    out = RichTable(title=table.caption, show_lines=False, title_justify="left")
+def _table(table: Table, words: dict[str, str]) -> Group:
+    out = RichTable(title=escape(table.caption), show_lines=False, title_justify="left")
     for name in ("序号", "指标", "单位", *table.cell_columns, "属性"):
-        out.add_column(name, overflow="fold")
+        out.add_column(escape(name), overflow="fold")
     uncertain = []
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            text = cell.raw or ""
+            text = escape(cell.raw or "")
             if cell.uncertain:
                 text = f"[yellow]{text}?[/yellow]"
-                uncertain.append(f"{row.name} / {cell.column}: {cell.raw!r}, also {cell.alternatives}")
+                others = " / ".join(f"“{a}”" for a in cell.alternatives)
+                also = f" ({words['also']} {others})" if others else ""
+                uncertain.append(escape(f"{row.name} › {cell.column}: “{cell.raw}”{also}"))
             cells.append(text)
         cells += [""] * (len(table.cell_columns) - len(cells))
-        name = f"  {row.name}" if row.parent else row.name
-        out.add_row(row.number or "", name, row.unit or "", *cells, row.attribute or "")
+        name = escape(f"  {row.name}" if row.parent else row.name)
+        out.add_row(escape(row.number or ""), name, escape(row.unit or ""), *cells, row.attribute or "")
     parts: list = [out]
     if uncertain:
-        parts.append("[yellow]uncertain cells:[/yellow]")
+        parts.append(f"[yellow]{words['uncertain']}[/yellow]")
         parts.extend(f"  ? {u}" for u in uncertain)
-    parts.extend(f"注: {n}" for n in table.notes)
+    parts.extend(escape(f"{words['note']}: {n}") for n in table.notes)
     return Group(*parts)
 
 

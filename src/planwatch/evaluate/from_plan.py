@@ -17,7 +17,8 @@ from planwatch.cells import read_cell
 from planwatch.evaluate.model import Indicator
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.spreadsheets import is_rate_name
-from planwatch.ingest.columns import value_column
+from planwatch.ingest.columns import row_kind, value_column
+from planwatch.ingest.table_roles import VALUE_ROLES, cell_phrase
 from planwatch.plan import Cell, Plan, Reading, Row, Table
 
 _YEAR = re.compile(r"(\d{4})年")
@@ -27,9 +28,28 @@ def _group(column: str) -> str:
     return column.split("/")[0] if "/" in column else column
 
 
+# The slot (baseline|target|result, level|growth) of each value role the table reader gives a column.
+_ROLE_SLOTS = {
+    "base": ("baseline", "level"),
+    "base_growth": ("baseline", "growth"),
+    "target": ("target", "level"),
+    "growth": ("target", "growth"),
+    "cumulative": ("target", "growth"),
+    "result": ("result", "level"),
+    "result_growth": ("result", "growth"),
+}
+
+
 def _slots(table: Table) -> dict[tuple[str, str], int]:
-    """Which cell column holds (baseline|target|result, level|growth)."""
+    """Which cell column holds (baseline|target|result, level|growth): from the columns' roles where
+    the reader gave them, else from the header words."""
     slots: dict[tuple[str, str], int] = {}
+    value_roles = [r for r in table.roles if r in VALUE_ROLES]
+    if len(value_roles) == len(table.cell_columns):
+        for k, role in enumerate(value_roles):
+            if role in _ROLE_SLOTS:
+                slots.setdefault(_ROLE_SLOTS[role], k)
+        return slots
     for k, name in enumerate(table.cell_columns):
         group = _group(name)
         role = "target" if "目标" in group else "result" if "完成" in group or "实际" in group else "baseline"
@@ -84,6 +104,7 @@ def indicators_from_plan(plan: Plan) -> list[Indicator]:
             c = cell(role, kind)
             values[field] = _reading(c)
             values[f"{field}_raw"] = c.raw if c is not None else ""
+        _growth_in_level_cells(values, row_kind(row.name) == "growth")
         indicators.append(
             Indicator(
                 id=key,
@@ -98,6 +119,18 @@ def indicators_from_plan(plan: Plan) -> list[Indicator]:
             )
         )
     return indicators
+
+
+def _growth_in_level_cells(values: dict, growth_row: bool) -> None:
+    """A level cell holds a growth figure where it says so (`“十五五”年均增长5.0左右`) or where the row
+    is a growth (地区生产总值年均增速) in a table with no growth column: move it there."""
+    for level, growth in (("baseline", "baseline_growth"), ("target", "target_growth")):
+        kind, figure = cell_phrase(values[f"{level}_raw"])
+        if values[growth] is not None or (kind is None and not growth_row) or not values[f"{level}_raw"]:
+            continue
+        values[growth] = read_cell(figure) if kind else values[level]
+        values[f"{growth}_raw"] = values[f"{level}_raw"]
+        values[level], values[f"{level}_raw"] = None, ""
 
 
 def _reading(c: Cell | None) -> Reading | None:

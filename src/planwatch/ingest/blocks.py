@@ -40,9 +40,13 @@ class TableBlock:
     page: int | None = None
     caption: str | None = None
 
-    def grid(self) -> list[list[Slot]]:
-        """The table laid out on a full grid; a merged cell covers all its positions, origin at the first."""
-        grid: list[list[Slot | None]] = []
+    def places(self) -> list[list[Place]]:
+        """The table on its full grid: each position with the merged cell covering it and where that starts.
+
+        Cells are placed as HTML does: each row's cells fill the positions not yet covered from above.
+        A position no cell covers (a short row) holds an empty cell of its own.
+        """
+        grid: list[list[Place | None]] = []
         for r, row in enumerate(self.rows):
             while len(grid) <= r:
                 grid.append([])
@@ -57,13 +61,32 @@ class TableBlock:
                     for dc in range(max(cell.colspan, 1)):
                         while len(line) <= c + dc:
                             line.append(None)
-                        line[c + dc] = Slot(cell.text, (dr, dc) == (0, 0))
+                        line[c + dc] = Place(cell, r, c)
                 c += max(cell.colspan, 1)
         width = max((len(line) for line in grid), default=0)
         return [
-            [s if s is not None else Slot("", True) for s in line + [None] * (width - len(line))]
-            for line in grid
+            [
+                p if p is not None else Place(GridCell(""), r, c)
+                for c, p in enumerate(line + [None] * (width - len(line)))
+            ]
+            for r, line in enumerate(grid)
         ]
+
+    def grid(self) -> list[list[Slot]]:
+        """The table laid out on a full grid; a merged cell covers all its positions, origin at the first."""
+        return [
+            [Slot(p.cell.text, (p.row, p.col) == (r, c)) for c, p in enumerate(line)]
+            for r, line in enumerate(self.places())
+        ]
+
+
+@dataclass(frozen=True)
+class Place:
+    """One position of a table's full grid: the cell covering it, and the row and column where that cell starts."""
+
+    cell: GridCell
+    row: int
+    col: int
 
 
 @dataclass(frozen=True)
@@ -74,7 +97,22 @@ class Slot:
     origin: bool
 
 
-Block = Paragraph | TableBlock
+@dataclass
+class ImageBlock:
+    """A picture in the flow of the text. Plans sometimes print a table as one: it cannot be read,
+    but where it stands after a table's caption, the table is known to be missing rather than absent.
+
+    `name` is what the document calls the picture (file name, alt text or title), where it says;
+    `width` and `height` are in points (1/72 inch), where known.
+    """
+
+    name: str | None = None
+    page: int | None = None
+    width: float | None = None
+    height: float | None = None
+
+
+Block = Paragraph | TableBlock | ImageBlock
 
 
 def relative_heading_levels(blocks: list[Block]) -> None:

@@ -7,20 +7,29 @@ group rows (一、经济发展), numbered rows (the number fused to the previous
 row's last figure), names with units in brackets, runs of cells, the
 attribute, and notes (注:). A run of cells is cut into the columns by
 `splitting`, which knows the row's kind and the columns' kinds.
+
+Text that keeps its printed lines (a PDF's text layer) cuts such a run
+anywhere and drops page numbers in it: the run is read with its line breaks
+and page numbers taken out. Tables printed as lines, a row or a cell a line,
+are read by `line_tables`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planwatch.cells import read_cell
 from planwatch.ingest import columns as cols
-from planwatch.ingest import splitting
+from planwatch.ingest import line_tables, splitting
+from planwatch.ingest.table_found import FoundTable, where_warning
 from planwatch.plan import Cell, Row, Table, Warning
 
 CAPTION = re.compile(r"(专栏|表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*")
+# The same caption in printed lines, where a line break or a page number may cut it anywhere.
+_GAP = r"(?:\s|[-—–－]+\s*\d{1,4}\s*[-—–－]+(?=\n)|第\s*\d{1,4}\s*页(?=\n))*"
+_CAPTION_IN_LINES = re.compile(rf"(?:专{_GAP}栏|表){_GAP}(?:\d{_GAP}\d?|[一二三四五六七八九十]{{1,3}})")
 GROUP_ROW = re.compile(rf"({cols.GROUP_NUMERAL})[、．]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DASHES = "-−—–－"
@@ -47,28 +56,56 @@ _NUMBER_RUN = re.compile(
 _ROW_NUMBER = re.compile(r"(\d{1,3}|[Il|])(?=[^\d.])")
 _NOTE_ITEM = re.compile(r"(\d{1,2})[.、．]")
 _MAX_NAME = 45
+_WINDOW = 8000  # longer than any table run: a 30-row table runs to about 2,000 characters
+_HEADER_REACH = 300
 
-
-@dataclass
-class FoundTable:
-    start: int
-    end: int
-    table: Table
-    warnings: list[Warning] = field(default_factory=list)
+__all__ = ["FoundTable", "find_tables"]
 
 
 def find_tables(text: str, stops: list[int]) -> list[FoundTable]:
-    """Every indicator table flattened into `text`; `stops` are heading positions no table runs past."""
-    found: list[FoundTable] = []
+    """Every indicator table flattened into `text`; `stops` are heading positions no table runs past.
+
+    Tables printed as lines are found first; a run-together table is looked for elsewhere.
+    """
+    found = line_tables.find_tables(text, stops)
+    claimed = [(f.start, f.end) for f in found]
     pos = 0
-    for m in CAPTION.finditer(text):
-        if m.start() < pos:
+    for m in _CAPTION_IN_LINES.finditer(text):
+        if m.start() < pos or any(a <= m.start() < b for a, b in claimed):
             continue
-        table = _read_table(text, m, stops)
+        table = _read_unwrapped(text, m.start(), min(_next_stop(stops, m.start()), m.start() + _WINDOW))
         if table is not None:
             found.append(table)
             pos = table.end
-    return found
+    return sorted(found, key=lambda f: f.start)
+
+
+def _read_unwrapped(text: str, start: int, limit: int) -> FoundTable | None:
+    """The table whose caption stands at `start`, read with line breaks and page numbers taken out."""
+    head, _ = _unwrapped(text, start, min(limit, start + _HEADER_REACH))
+    caption = CAPTION.match(head)
+    if caption is None or _header_start(head, caption.end()) is None:
+        return None
+    window, origin = _unwrapped(text, start, limit)
+    table = _read_table(window, CAPTION.match(window), [])
+    if table is None:
+        return None
+    table.start = origin[table.start]
+    table.end = origin[table.end - 1] + 1 if table.end > 0 else start
+    return table
+
+
+def _unwrapped(text: str, start: int, limit: int) -> tuple[str, list[int]]:
+    """text[start:limit] without its line breaks and page-number lines; each kept character's position."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    pos = start
+    for line in text[start:limit].split("\n"):
+        if line.strip() and not line_tables.FOOTER.match(line):
+            pieces.append(line)
+            origin.extend(range(pos, pos + len(line)))
+        pos += len(line) + 1
+    return "".join(pieces), origin
 
 
 def _header_start(text: str, pos: int) -> int | None:
@@ -233,7 +270,11 @@ class _BodyReader:
         printed = m.group(1)
         number = "1" if printed in "Il|" else printed
         if printed != number:
-            self._warn("row_number_repaired", f"row number printed as '{printed}' read as 1")
+            self._warn(
+                "row_number_repaired",
+                f"序号印作“{printed}”，读作1。",
+                f"the row number printed as '{printed}' is read as 1.",
+            )
         self.numbered = True
         self.pos = m.end()
         return number
@@ -337,7 +378,12 @@ class _BodyReader:
             if head:
                 cut = next(c for c in range(len(head) - 1, 2, -1) if text.startswith(head[:c], j))
                 self.pending = _Pending(head[cut:])
-                self._warn("cell_rejoined", f"the cell '{head}' was printed cut in two around the next cells")
+                self._warn(
+                    "cell_rejoined",
+                    f"第{self.last_number}行的单元格“{head}”被其后的单元格隔断，已按推测合并。",
+                    f"row {self.last_number}: the cell '{head}' was printed cut in two around the next cells; "
+                    "joined by guess.",
+                )
                 pieces.append(f"\x00{head}\x00")
                 j += cut
                 continue
@@ -379,7 +425,9 @@ class _BodyReader:
             if run.endswith(candidate) and not run[: -len(candidate)].endswith("."):
                 if candidate != want:
                     self._warn(
-                        "row_number_skipped", f"row {want} is missing: the numbers run on at {candidate}"
+                        "row_number_skipped",
+                        f"缺少第{want}行：序号直接跳到{candidate}。",
+                        f"row {want} is missing: the numbers run on at {candidate}.",
                     )
                 return run[: -len(candidate)], candidate
         return run, None
@@ -391,7 +439,11 @@ class _BodyReader:
     def _add_rows(self, number: str | None, raw_name: str, run: str) -> None:
         name, unit, lost = cols.split_name(raw_name)
         if lost:
-            self._warn("unit_lost", f"{name}: the unit printed as '()' is read as {unit or 'unknown'}")
+            self._warn(
+                "unit_lost",
+                f"“{name}”的单位印作“()”，读作{unit or '未知'}。",
+                f"{name}: the unit printed as '()' is read as {unit or 'unknown'}.",
+            )
         name = _repair_name(name, self)
         parent_name, name = _split_parent(name) if number is not None else (None, name)
         if parent_name:
@@ -453,7 +505,11 @@ class _BodyReader:
                 run = run.replace(marked, "")
         atoms, noise = _atoms(run)
         for n in noise:
-            self._warn("stray_mark", f"{row.name}: {n}")
+            self._warn(
+                "stray_mark",
+                f"“{row.name}”行单元格之间多出的“{n}”已忽略。",
+                f"{row.name}: a stray '{n}' between cells was ignored.",
+            )
         return atoms, attribute
 
     def _place(self, row: Row, found: list[splitting.RowReading], run: str) -> None:
@@ -462,7 +518,9 @@ class _BodyReader:
         if best is None:
             row.notes.append(f"cells could not be split into {len(self.columns)} columns: {printed}")
             self._warn(
-                "cells_unread", f"{row.name}: cells '{printed}' do not fit the {len(self.columns)} columns"
+                "cells_unread",
+                f"“{row.name}”行的单元格“{printed}”无法分入{len(self.columns)}列，原样保留并标为不确定。",
+                f"{row.name}: cells '{printed}' do not fit the {len(self.columns)} columns; kept as printed, uncertain.",
             )
             row.cells = [_cell(printed, None, uncertain=True)]
             return
@@ -490,9 +548,13 @@ class _BodyReader:
         row.alternatives = alternatives
         row.notes.extend(best.notes)
         if alternatives:
+            read = _shown(best.cells)
+            others = "；".join(_shown(a) for a in alternatives)
+            others_en = "; ".join(_shown(a) for a in alternatives)
             self._warn(
                 "cells_uncertain",
-                f"{row.name}: '{printed}' read as {best.cells}; also possible: {alternatives}",
+                f"“{row.name}”行印作“{printed}”，读作“{read}”，也可能是“{others}”。",
+                f"{row.name}: '{printed}' read as '{read}'; also possible: '{others_en}'.",
             )
 
     # -- notes --------------------------------------------------------------------
@@ -506,8 +568,10 @@ class _BodyReader:
             j = end
         self.pos = j
 
-    def _warn(self, code: str, message: str) -> None:
-        self.warnings.append(Warning(code=code, message=message, where=self.table.caption))
+    def _warn(self, code: str, message: str, message_en: str) -> None:
+        """A warning naming this table; `message` and `message_en` name the row."""
+        where = self.table.caption
+        self.warnings.append(where_warning(code, where, f"{where}：{message}", f"{where}: {message_en}"))
 
 
 def _note_items(text: str, pos: int, limit: int):
@@ -557,7 +621,7 @@ def _atoms(run: str) -> tuple[list[splitting.Atom], list[str]]:
         if ch in _DASHES or ch == "—":
             atoms.append(splitting.Atom("dash", "—"))
         elif ch in ")）" or not ch.isspace():
-            noise.append(f"a stray '{ch}' between cells was ignored")
+            noise.append(ch)
         i += 1
     return atoms, noise
 
@@ -573,6 +637,11 @@ def _cell(
         uncertain=uncertain or reading.uncertain,
         alternatives=alternatives or [],
     )
+
+
+def _shown(cells: list[str]) -> str:
+    """A reading of a row's cells as a person reads it: `170以上 | 8以上 | 302 | 7`, an empty cell as ∅."""
+    return " | ".join(c or "∅" for c in cells)
 
 
 def _is_figure(text: str) -> bool:
@@ -592,6 +661,10 @@ def _split_parent(name: str) -> tuple[str | None, str]:
 def _repair_name(name: str, reader: _BodyReader) -> str:
     """The class numeral lost in 达到或好于Ⅲ类水体, the standard surface-water indicator."""
     if re.search(r"好于类水体", name):
-        reader._warn("numeral_restored", f"{name}: the lost class numeral read as Ⅲ (好于Ⅲ类水体)")
+        reader._warn(
+            "numeral_restored",
+            f"“{name}”中缺失的类别数字读作Ⅲ（好于Ⅲ类水体）。",
+            f"{name}: the lost class numeral read as Ⅲ (好于Ⅲ类水体).",
+        )
         return name.replace("好于类水体", "好于Ⅲ类水体")
     return name

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from planwatch.ingest.wrapping import width
-
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ"
 _DASH = r"[-—–－‒―─━]"
 # A page number printed between dashes, or as 第N页 (共M页), or N/M.
@@ -28,7 +26,7 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
 _MIN_PAGE_LINES = 15
 _MIN_REPEATS = 3
 _MAX_HEADER = 40
-_MAX_LINE = 160  # wider than any printed line: a run of scraped text
+_MAX_LINE = 80  # characters: longer than any printed line, a run of scraped text
 
 
 def strip_furniture(lines: list[str]) -> tuple[list[str], Counter[str]]:
@@ -58,7 +56,7 @@ def _kept(lines: list[str], drop: set[int]) -> list[str]:
         if k in drop:
             cut = True
             continue
-        if cut and out and max(width(out[-1]), width(line)) > _MAX_LINE:
+        if cut and out and max(len(out[-1]), len(line)) > _MAX_LINE:
             out[-1] += line
         else:
             out.append(line)

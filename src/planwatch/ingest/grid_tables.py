@@ -1,140 +1,206 @@
-"""Real tables (from .docx, .html, .pdf) as indicator tables.
+"""Real tables (from .docx, .html, .pdf) as indicator tables, whatever their columns.
 
-The header rows name the columns (a cell spanning two columns heads both, as
-“十三五”基数 over 2020年绝对值 and 年均增长); lead columns hold the row number,
-the name and the unit, a tail column the attribute; a row with one text
-across the table is a group row (一、经济发展). A merged value cell belongs to
-the row where it starts.
+A real table may open with its own caption, printed as a row spanning all
+columns (专栏1 “十五五”时期经济社会发展主要指标); then come one or more header
+rows (a cell spanning two columns heads both, as “十三五”基数 over 2020年绝对值
+and 年均增长; the levels are joined with '/'); then the body. Each column's
+role (table_roles) comes from the header words and the cells together, or
+from the roles an office assigned in review. The body is read by table_rows.
+A table with no value column (a box listing projects or tasks) is kept as a
+table with its caption, its rows named by their text column.
 """
 
 from __future__ import annotations
 
 import re
 
-from planwatch.cells import read_cell
-from planwatch.ingest import columns as cols
-from planwatch.ingest.blocks import Slot, TableBlock
-from planwatch.plan import Cell, Row, Table, Warning
+from planwatch.ingest import table_roles
+from planwatch.ingest.blocks import Place, TableBlock
+from planwatch.ingest.table_roles import ROLE_LABELS, ROLE_LABELS_EN, ROLES, TARGET_ROLES, VALUE_ROLES, Doubt
+from planwatch.ingest.table_rows import GROUP_ROW, clean, read_rows
+from planwatch.plan import Table, Warning
 
-_HEADER_WORDS = re.compile(r"序号|指标|属性|单位|年均增长|绝对值|目标|基数|完成情况|20\d\d年|备注|类别")
-_FIGURE = re.compile(r"^[\[〔【]?[-−]?\d+(?:\.\d+)?")
-GROUP_ROW = re.compile(rf"^{cols.GROUP_NUMERAL}[、．.]\s*(.+)$")
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}|[Il|])\s*[.、]?\s*$")
-
-
-def _clean(text: str) -> str:
-    """A line break inside a cell is a wrap of the printed column, not a space."""
-    return re.sub(r"\s*\n\s*", "", text).strip()
-
-
-def _is_header_row(row: list[Slot]) -> bool:
-    texts = [_clean(s.text) for s in row if s.text.strip()]
-    if not texts or any(_FIGURE.match(t) and not re.match(r"20\d\d年", t) for t in texts if t not in ("%",)):
-        return False
-    return any(_HEADER_WORDS.search(t) for t in texts)
+CAPTION = re.compile(r"^\s*(专栏|表|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})(?!\d)")
+_TITLE_WORDS = re.compile(r"指标|规划|目标|情况|一览|统计")
+_UNIT_LINE = re.compile(r"^[(（]?\s*(计量)?单位\s*[:：]")
+# Figures a header may hold: years and (%); a cell with any other digit makes the row a body row.
+_HEADER_FIGURES = re.compile(r"20\d\d\s*年?|[(（]\s*%\s*[)）]|No\.?\d*")
+_MAX_HEADER_ROWS = 4
+_MAX_HEADER_CELL = 24
 
 
-def build_table(block: TableBlock, caption: str | None) -> tuple[Table | None, list[Warning]]:
-    """The table as an indicator table, or None where it holds no rows."""
-    grid = block.grid()
-    if not grid or not grid[0]:
+def build_table(
+    block: TableBlock, caption: str | None, roles: list[str] | None = None, *, index: int | None = None
+) -> tuple[Table | None, list[Warning]]:
+    """The table, read with the given roles (one per grid column, from ROLES) or with roles of its own.
+
+    None where the table holds no rows. `index` is the table's place among the document's tables.
+    """
+    places = block.places()
+    if not places or not places[0]:
         return None, []
+    width = len(places[0])
+    top, caption, notes = _caption_rows(places, caption)
+    height = _header_height(places, top)
+    header = places[top : top + height]
+    names = _column_names(header, width)
+    body = list(range(top + height, len(places)))
+    where = caption or (f"第{index + 1}个表格" if index is not None else "表格")
     warnings: list[Warning] = []
-    where = caption or "table"
-    height = 0
-    while height < len(grid) and _is_header_row(grid[height]):
-        height += 1
-    names = _column_names(grid[:height]) if height else [f"列{k + 1}" for k in range(len(grid[0]))]
-    number_col = next((k for k, n in enumerate(names) if n == "序号"), None)
-    name_col = next((k for k, n in enumerate(names) if "指标" in n or n in ("项目", "类别")), None)
-    unit_col = next((k for k, n in enumerate(names) if n == "单位"), None)
-    attr_col = next((k for k, n in enumerate(names) if "属性" in n), None)
-    if name_col is None:
-        name_col = 1 if number_col == 0 and len(names) > 1 else 0
-    lead = {k for k in (number_col, name_col, unit_col, attr_col) if k is not None}
-    value_idx = [k for k in range(len(names)) if k not in lead and "备注" not in names[k]]
-    value_columns = [cols.value_column(names[k]) for k in value_idx]
+    doubts: list[Doubt] = []
+    used = _given(roles, width, where, warnings)
+    if used is None:
+        cells = [table_roles.ColumnCells.of(_column_cells(places, body, k)) for k in range(width)]
+        used, doubts = table_roles.assign_roles(names, _shared(header, width), cells)
     table = Table(
         caption=caption or "",
         columns=names,
-        cell_columns=[c.name for c in value_columns],
+        cell_columns=[n for n, r in zip(names, used, strict=True) if r in VALUE_ROLES],
+        roles=used,
+        notes=notes,
+        block=index,
         page=block.page,
     )
-    category = None
-    parent: Row | None = None
-    for line in grid[height:]:
-        texts = [_clean(s.text) if s.origin else "" for s in line]
-        distinct = {_clean(s.text) for s in line if s.text.strip()}
-        if len(distinct) == 1:
-            only = distinct.pop()
-            group = GROUP_ROW.match(only)
-            if only.startswith("注"):
-                table.notes.append(re.sub(r"^注\s*[:：]\s*", "", only))
-                continue
-            if group or not any(texts[k] for k in value_idx):
-                table.groups.append(only)
-                category = group.group(1).strip() if group else only
-                parent = None
-                continue
-        raw_name = texts[name_col] if name_col < len(texts) else ""
-        if not raw_name and not any(texts[k] for k in value_idx):
-            continue
-        number = None
-        if number_col is not None and texts[number_col]:
-            m = _ROW_NUMBER.match(texts[number_col])
-            number = ("1" if m.group(1) in "Il|" else m.group(1)) if m else texts[number_col]
-            if m and m.group(1) in "Il|":
-                warnings.append(
-                    Warning(
-                        code="row_number_repaired",
-                        message=f"row number '{m.group(1)}' read as 1",
-                        where=where,
-                    )
-                )
-        name, unit, lost = cols.split_name(raw_name)
-        if unit_col is not None and texts[unit_col]:
-            unit = texts[unit_col]
-        elif lost:
-            warnings.append(
-                Warning(
-                    code="unit_lost",
-                    message=f"{name}: the unit printed as '()' is read as {unit or 'unknown'}",
-                    where=where,
-                )
-            )
-        row = Row(number=number, name=name, unit=unit, category=category)
-        if attr_col is not None and texts[attr_col] in cols.ATTRIBUTES:
-            row.attribute = texts[attr_col]
-        for k, column in zip(value_idx, value_columns, strict=True):
-            row.cells.append(_cell(texts[k] if k < len(texts) else "", column.name))
-        if name.startswith("其中") and table.rows:
-            row.parent = next((r.name for r in reversed(table.rows) if not r.name.startswith("其中")), None)
-        elif number is None and parent is not None and not any(c.raw for c in parent.cells):
-            row.parent = parent.name
-        if number is not None:
-            parent = row
-        table.rows.append(row)
-    return (table if table.rows else None), warnings
+    repeated = [[clean(p.cell.text) for p in line] for line in places[: top + height]]
+    warnings += read_rows(table, [(r, places[r]) for r in body], repeated, where)
+    if not table.rows:
+        return None, warnings
+    if is_indicator_table(table):
+        warnings += [_doubt_warning(d, table, where) for d in doubts]
+    return table, warnings
 
 
-def _column_names(header: list[list[Slot]]) -> list[str]:
-    """Each column's header, the levels joined by '/': “十三五”基数/2020年绝对值."""
+def is_indicator_table(table: Table) -> bool:
+    """A table of indicators: a name column and a column of targets or results."""
+    return "name" in table.roles and bool(TARGET_ROLES.intersection(table.roles))
+
+
+def opens_table(places: list[list[Place]]) -> bool:
+    """The first row is a caption or a header: a table starts here rather than going on."""
+    first = {clean(p.cell.text) for p in places[0] if p.cell.text.strip()}
+    return (len(first) == 1 and bool(CAPTION.match(first.pop()))) or _is_header_row(places[0])
+
+
+def _caption_rows(places: list[list[Place]], caption: str | None) -> tuple[int, str | None, list[str]]:
+    """Rows at the top holding one text across the table: its caption, or a unit line (a note)."""
+    top, notes = 0, []
+    while top < min(2, len(places) - 1):
+        texts = {clean(p.cell.text) for p in places[top] if p.cell.text.strip()}
+        if len(texts) != 1:
+            break
+        text = texts.pop()
+        across = len(places[top]) > 1 and all(p.cell is places[top][0].cell for p in places[top])
+        if _UNIT_LINE.match(text):
+            notes.append(text)
+        elif CAPTION.match(text):
+            caption = caption if caption and CAPTION.match(caption) else text
+        elif across and top == 0 and not GROUP_ROW.match(text) and _titles(text, caption):
+            caption = caption or text  # a title row without a label, or the caption printed twice
+        else:
+            break
+        top += 1
+    return top, caption, notes
+
+
+def _titles(text: str, caption: str | None) -> bool:
+    """A row across the table's top is its title: there is no other caption, or it repeats it."""
+    return not caption or text in caption or caption in text or bool(_TITLE_WORDS.search(text))
+
+
+def _header_height(places: list[list[Place]], top: int) -> int:
+    height = 0
+    while (
+        top + height < len(places) - 1 and height < _MAX_HEADER_ROWS and _is_header_row(places[top + height])
+    ):
+        height += 1
+    return height
+
+
+def _is_header_row(line: list[Place]) -> bool:
+    """Short texts, no figures but years, at least one header word; not one text across the table."""
+    texts = [t for t in (clean(p.cell.text) for p in line) if t]
+    if not texts or (len(set(texts)) == 1 and len(line) > 1):
+        return False
+    for text in texts:
+        if len(text) > _MAX_HEADER_CELL or text in table_roles.ATTRIBUTE:
+            return False
+        if re.search(r"\d", _HEADER_FIGURES.sub("", text)):
+            return False
+    return any(table_roles.HEADER_WORDS.search(t) for t in texts)
+
+
+def _column_names(header: list[list[Place]], width: int) -> list[str]:
+    """Each column's header, the levels joined by '/': “十三五”基数/2020年绝对值; 列N without a header."""
+    if not header:
+        return [f"列{k + 1}" for k in range(width)]
     names = []
-    for k in range(len(header[0])):
+    for k in range(width):
         parts: list[str] = []
         for line in header:
-            text = _clean(line[k].text).replace("（", "(").replace("）", ")")
+            text = clean(line[k].cell.text).replace("（", "(").replace("）", ")")
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         names.append("/".join(parts))
     return names
 
 
-def _cell(text: str, column: str) -> Cell:
-    printed = None
-    if text in ("一", "-", "－", "–"):
-        printed, text = text, "—"
-    elif re.fullmatch(r"口\s*[-\d.]+\s*口?", text):
-        printed, text = text, "[" + text.strip("口 ") + "]"
-    reading = read_cell(text)
-    return Cell(raw=text, printed=printed, column=column, reading=reading, uncertain=reading.uncertain)
+def _shared(header: list[list[Place]], width: int) -> list[bool]:
+    """Columns whose lowest header cell spans several columns."""
+    if not header:
+        return [False] * width
+    return [p.cell.colspan > 1 for p in header[-1]]
+
+
+def _column_cells(places: list[list[Place]], body: list[int], k: int) -> list[tuple[str, bool]]:
+    """Column k's body cells as table_roles counts them, over rows of more than one text."""
+    out = []
+    for r in body:
+        line = places[r]
+        if len(line) > 1 and len({p.cell.text for p in line if p.cell.text.strip()}) < 2:
+            continue  # a group row, a note, a caption repeated
+        p = line[k]
+        if p.row < r:
+            out.append((clean(p.cell.text), True))
+        else:
+            out.append((clean(p.cell.text) if p.col == k else "", False))
+    return out
+
+
+def _given(roles: list[str] | None, width: int, where: str, warnings: list[Warning]) -> list[str] | None:
+    """Roles assigned by an office, where they fit the table; a warning where they do not."""
+    if roles is None:
+        return None
+    if len(roles) == width and all(r in ROLES for r in roles):
+        return list(roles)
+    warnings.append(
+        Warning(
+            code="roles_do_not_fit",
+            message=f"{where}：指定的列作用（{len(roles)}个）与表格的{width}列不符，已按表格自身读取。",
+            message_en=f"{where}: the column roles given ({len(roles)}) do not fit the table's {width} "
+            "columns; the table was read on its own.",
+            where=where,
+        )
+    )
+    return None
+
+
+def _doubt_warning(doubt: Doubt, table: Table, where: str) -> Warning:
+    k = doubt.column
+    role = table.roles[k]
+    column = table.columns[k] or "无表头"
+    if doubt.against:
+        zh = (
+            f"{where}：第{k + 1}列（{column}）的表头像“{ROLE_LABELS[doubt.against]}”，单元格内容却像"
+            f"“{ROLE_LABELS[role]}”，已按“{ROLE_LABELS[role]}”读取，请核对。"
+        )
+        en = (
+            f"{where}: column {k + 1} ({column}) is headed like {ROLE_LABELS_EN[doubt.against]} but its cells "
+            f"read as {ROLE_LABELS_EN[role]}; read as {ROLE_LABELS_EN[role]}, please check."
+        )
+    else:
+        zh = f"{where}：第{k + 1}列（{column}）的表头未说明其作用，按单元格内容读作“{ROLE_LABELS[role]}”，请核对。"
+        en = (
+            f"{where}: the header of column {k + 1} ({column}) does not say what it holds; "
+            f"read from its cells as {ROLE_LABELS_EN[role]}, please check."
+        )
+    return Warning(code="column_role_guessed", message=zh, message_en=en, where=where)

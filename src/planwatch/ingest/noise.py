@@ -17,12 +17,22 @@ _ZERO_YEAR = re.compile(r"二(?:[。OoО0○]|C\)|\(\))(?=[一二三四五六七
 _PERCENT_STOP = re.compile(r"%o(?=[\u4e00-\u9fff“”\s]|$)")
 
 
+# Each kind of repair, said in Chinese and in English.
+REPAIRS = {
+    "zero_year": (
+        "年份中的“〇”印作“。”“O”“0”等，已改为“〇”",
+        "〇 in a year printed as 。, O, 0 or C), read as 〇",
+    ),
+    "percent_stop": ("“%。”印作“%o”，已改为“%。”", "%。 printed as %o, read as %。"),
+}
+
+
 def repair(text: str, counts: Counter[str]) -> str:
-    """Return the text with certain noise repaired; count each kind of repair."""
+    """Return the text with certain noise repaired; count each kind of repair (a key of REPAIRS)."""
     text, n = _ZERO_YEAR.subn("二〇", text)
     if n:
-        counts["二〇 (year written with 。/O/0/C) for 〇)"] += n
+        counts["zero_year"] += n
     text, n = _PERCENT_STOP.subn("%。", text)
     if n:
-        counts["%。 (printed %o)"] += n
+        counts["percent_stop"] += n
     return text

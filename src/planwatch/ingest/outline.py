@@ -236,7 +236,13 @@ def unlisted_headings(text: str, contents: Contents) -> tuple[list[Heading], lis
         line_end = text.find("\n", m.end())
         title = text[m.end() : line_end if line_end != -1 else len(text)].strip()
         level = styles.get(_style(number))
-        if level and title and len(title) <= _MAX_TITLE and not re.search(r"[。；;]", title):
+        if (
+            level
+            and title
+            and len(title) <= _MAX_TITLE
+            and not re.search(r"[。；;]", title)
+            and prose_follows(text, m.end() + len(title))
+        ):
             candidates.append(
                 Heading(level, number, title, _ordinal(number), None, m.start(), m.end() + len(title))
             )
@@ -277,6 +283,18 @@ def merge_in_order(entries: list[Heading], unlisted: list[Heading]) -> list[Head
             out.append(pending.pop(0))
         out.append(e)
     return out + pending
+
+
+_PROSE_LINES = 3
+
+
+def prose_follows(text: str, pos: int) -> bool:
+    """A heading is followed by sentences within a few lines; a table's group row by more rows."""
+    end = pos
+    for _ in range(_PROSE_LINES + 1):
+        nxt = text.find("\n", end + 1)
+        end = nxt if nxt != -1 else len(text)
+    return "。" in text[pos:end]
 
 
 def _style(number: str) -> str:
@@ -421,6 +439,8 @@ def _numbered_headings(stream: Stream, printed: set[str]) -> list[Heading]:
             m = pattern.match(line)
             if not m or not _standalone(line[m.end() :], stream.heading_levels[k]):
                 continue
+            if stream.heading_levels[k] is None and not prose_follows(stream.text, start + len(line)):
+                continue  # a group row of a table (一、经济发展), not a heading
             ordinal = to_int(m.group(1)) or 0
             if ordinal not in (1, expected):
                 continue

@@ -23,36 +23,22 @@ items; the text before the first item is the section's opening and no task.
 - A task's title is its lead, or a listed item's first clause; its text runs from there to the next
   item of its kind. Ids are chapter.section.n in Arabic numbers (3.1.2); 0 stands for no section.
 
-Commitments and results. Every part, chapter and section text is read sentence by sentence, clause
-by clause (clauses end at commas and semicolons). A figure is an Arabic number with a unit (家, 亿元,
-%, 个百分点…) outside quotation marks (“513”工程 is a name); 一批 and 三大 are no figures. A figure is
-read where a verb ties it to what it counts:
+Commitments and results are read from the same texts by planwatch.ingest.figures; here each figure
+gets its place (chapter, section) and its id (chapter.section.cN, .rN).
 
-- subject, verb, figure: 全区国家级高新技术企业达到20家, 排放量分别下降8%以上, 占一般公共预算支出的72%;
-  a clause with no subject of its own (年均增长7%) takes the one of the clause before it;
-- figure, then what it counts: 力争5家以上企业成功上市, 新增省级专精特新企业20家, 建成重点项目120个;
-- no figure, a doubling: 数量倍增, 翻番, 翻一番 (value 2), 翻两番 (value 4).
+Places. A chapter's sections are its 第N节, or where it has none its divisions (一、 or （一） headings);
+divisions inside a section stay part of its text, heading and all. Where chapter numbers start again
+in every part, ids begin with the part's number (2.3.1.1). A part, chapter or section looks back on the
+previous period where its title says so (成就, 回顾, 成效, 发展基础, or it names the previous plan) or its
+first sentence names the previous plan or 过去五年; such places give no tasks, and their figures are
+results unless a sentence marks the future.
 
-The tense of a clause comes from the markers before it in its sentence: a year from the plan's
-start on (到2025年, 2025年前), the plan's own name (“十四五”末, 期间) or 力争/确保/争取 make it future;
-an earlier year, an earlier plan (“十三五”末, 期间), 已经, 现已, 先后, 荣获, 五年来 make it past, and so
-do 累计 and 已 where nothing has said future. A year after 比/较 is a base, not a time. Without
-a marker, a clause is past in a section reviewing the previous period (its title says 成就, 回顾, 成效
-or 发展基础, or its first sentence names the previous plan or 过去五年) and open elsewhere.
-
-- Future clauses give commitments; open ones too, but only where a verb of reaching or changing
-  governs the figure (研发投入年均增长10%) or for a doubling: a plain count in a task's description
-  (依托两个分中心, 建设5个产业园) promises nothing by itself.
-- Past clauses give results, with the year the clause names, else the end year of the plan it names,
-  else the year before the plan starts. A doubling in the past gives none: a Result has no direction.
-- Subjects lose the region (全区, 我县) and the markers; 分别 shares one or several figures among
-  the subjects it follows (氮氧化物、挥发性有机物排放量 → 氮氧化物排放量 and 挥发性有机物排放量), and
-  a doubling of several counts (高新技术企业和科技型中小企业数量倍增) gives one commitment per count:
-  each count is promised on its own. A result of a change names the change in its subject
-  (生产总值年均增长 7 %), since a Result has no direction.
-- Direction: 增长, 提高, 提升, 增加, 新增 increase; 下降, 降低, 减少 decrease; 倍增, 翻番 multiply;
-  达到 and the verbs of a level (提高到, 控制在) reach. Comparator: 以上 ge, 以下/以内 le, 左右 about,
-  不低于/不少于 ge, 不超过/不高于 le, 超过/突破 gt.
+Line breaks. A PDF's text layer breaks its lines inside sentences, and not always at the margin (a
+line may stop short where the page set a wide figure or a page number). A line break is therefore
+never the end of a sentence by itself: lines are joined back into paragraphs, and a break stays only
+after the end of a sentence (。！？；：, before closing quotes) and around a title line, a short line
+with no punctuation inside that stands after the end of a sentence or is numbered (第N章, 一、, （一）,
+1.): a heading, or a lead printed without its full stop. Page-number lines are dropped.
 
 Projects. A box or table whose header names projects or actions (项目名称, 工程名称, 行动名称) beside
 their content, investment or period, and no indicator column, lists projects: one per row. The
@@ -65,14 +51,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
-from typing import Literal
 
-from planwatch.ingest.metadata import plan_period
-from planwatch.ingest.numerals import to_int
-from planwatch.plan import Commitment, Comparator, OutlineNode, Plan, Project, Result, Table, Task
+from planwatch.ingest.figures import Calendar, Unread, read_figures
+from planwatch.ingest.numerals import NUMERAL_CHARS, to_int
+from planwatch.ingest.wrapping import unwrap
+from planwatch.plan import OutlineNode, Plan, Project, Table, Task, Warning
 
 # --- tasks -------------------------------------------------------------------------------------
 
@@ -102,58 +88,12 @@ _TASK_OPENING = re.compile(
     "攻坚|高标准"
 )
 
-# --- review sections -----------------------------------------------------------------------------
+# --- places --------------------------------------------------------------------------------------
 
 _REVIEW_TITLE = re.compile(r"成就|回顾|成效|发展基础")
-_PLAN_NAME = re.compile(r"[“\"「]?十([一二三四五六七八九])五[”\"」]?(期间|时期|期末|末|以来|初)?")
 _RECENT_PAST = re.compile(r"过去五年|五年来")
-
-# --- figures -------------------------------------------------------------------------------------
-
-# Longest first, so that 个百分点 is not read as 个.
-_UNITS = (
-    "个百分点|百分点|%|％|‰|亿美元|万美元|亿元|万元|元|亿|万人次|人次|万人|人|万户|户|万平方米|平方米|平方公里|"
-    "万亩|亩|公顷|公里|千米|万吨标准煤|吨标准煤|万吨|吨|万千瓦|千瓦|万辆|辆|家|个|所|座|条|项|台|套|张|床|件|岁|倍|处|栋|名"
-)
-_FIGURE = re.compile(
-    r"(?P<before>不低于|不少于|不高于|不超过|超过|突破)?(?<![\d.A-Za-z])(?P<value>\d+(?:\.\d+)?)"
-    rf"(?P<unit>{_UNITS})"
-    r"(?P<after>及以上|以上|以下|以内|左右)?"
-)
-_CLAUSE = re.compile(r"[^,，;；。！？!?]+")
-_SENTENCE_END = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-_QUOTES = {"“": "”", "「": "」", "『": "』"}
-_MULTIPLY = re.compile(r"(?:实现)?(?P<verb>倍增|翻番|翻了?一番|翻了?两番|翻了?二番)")
-_INCREASE = re.compile("增长|提高|提升|增加|新增")
-_DECREASE = re.compile("下降|降低|减少|压减|削减")
-# A verb of reaching a level or of changing, just before the figure it governs; longest first.
-_VERB_END = re.compile(
-    "(?P<verb>保持在|稳定在|控制在|提高到|提升到|增加到|增长到|降低到|下降到|提高至|提升至|"
-    "达到|突破|超过|降到|降至|增至|增长|提高|提升|增加|新增|下降|降低|减少|压减|削减|达)(?:了)?(?:约|近)?$"
-)
-_SHARE = re.compile(r"^(?P<subject>.*?)占(?P<base>.+?)的?$")
-_COUNT = re.compile("^(?:累计|共|再)?(新增|增加|新建|建成|建设|培育|引进|打造|创建|争创|完成|实现|认定)")
-_YEAR_NUMBER = r"(?:19|20)\d\d|二[〇零][〇零一二三四五六七八九]{2}"
-_YEAR = re.compile(rf"(?<![比较与同\d])(?P<to>到|至)?(?P<year>{_YEAR_NUMBER})年(?P<tail>底前|以前|前|底|末)?")
-_STRONG_PAST = re.compile(r"已经|现已|先后|荣获|过去五年|五年来")
-_WEAK_PAST = re.compile(r"累计|已")
-_WEAK_FUTURE = re.compile(r"力争|确保|争取")
-_SUBJECT_HEAD = re.compile(
-    rf"^(?:(?:到|至)?(?:{_YEAR_NUMBER})年(?:底前|以前|前|底|末)?"
-    r"|[“\"「]?十[一二三四五六七八九]五[”\"」]?(?:期间|时期|期末|末|以来)?"
-    r"|预计|力争|确保|争取|努力|实现|推动|促进|带动|其中|同时|累计"
-    r"|[全我本][区市县省镇乡旗州盟])"
-)
-_MEASURES = ("年均", "年平均", "平均", "每年", "五年", "累计")
-_SUBJECT_TAIL = re.compile(
-    r"(?:年均|年平均|平均|每年|五年|累计|分别|均|现已|已经|已|将|再|进一步|达到|实现"
-    r"|(?:比|较)(?:(?:19|20)\d\d年|上年|基期)(?:末|底)?)$"
-)
-_CONJUNCTION = re.compile(r"[、和及与]")
-_FILLER = re.compile(r"^[的、和及与\s]+|[的、\s]+$")
-Direction = Literal["reach", "increase", "decrease", "multiply"]
-TenseKind = Literal["future", "past", "open"]  # open: no marker, in a section that does not look back
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SECTIONS = ("section", "division")
 
 # --- projects ------------------------------------------------------------------------------------
 
@@ -173,7 +113,7 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 def read_tasks(plan: Plan) -> None:
     """Fill plan.tasks, commitments, results and projects from the outline's text and boxes."""
-    calendar = _Calendar.of(plan)
+    calendar = Calendar.of(plan)
     numbers: Counter[str] = Counter()
 
     def next_id(stem: str) -> str:
@@ -183,40 +123,34 @@ def read_tasks(plan: Plan) -> None:
     for place in _places(plan.outline, calendar):
         if place.gives_tasks:
             plan.tasks.extend(_tasks(place))
-        for figure in _figures(place, calendar):
-            tense = figure.said.tense
-            if tense == "past" and figure.direction != "multiply":
-                plan.results.append(figure.result(next_id(f"{place.prefix}.r"), place))
-            elif tense == "future" or (tense == "open" and figure.governed):
-                plan.commitments.append(figure.commitment(next_id(f"{place.prefix}.c"), place))
+        chapter, section = place.chapter_number, place.section_number
+        for found in read_figures(place.text, place.review, calendar):
+            if isinstance(found, Unread):
+                plan.warnings.append(_unread(found, place))
+            elif found.reported:
+                plan.results.append(found.result(next_id(f"{place.prefix}.r"), chapter, section))
+            elif found.promised:
+                plan.commitments.append(found.commitment(next_id(f"{place.prefix}.c"), chapter, section))
         for box in place.node.children:
             if box.table is not None and box.level in ("box", "table"):
                 ids = partial(next_id, f"{place.prefix}.p")
                 plan.projects.extend(_projects(plan.tables[box.table], box.number, ids))
 
 
+def _unread(found: Unread, place: _Place) -> Warning:
+    where = place.name
+    return Warning(
+        code="commitment_unread",
+        message=f"{where}：“{found.phrase}”中的数字没有读成承诺，因为未能把它们对应到各自的主语。",
+        message_en=(
+            f"{where}: the figures of “{found.phrase}” were not read as commitments: "
+            "they could not be matched to their subjects"
+        ),
+        where=where,
+    )
+
+
 # --- where things stand --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Calendar:
-    """The plan's years, to tell a promise from a report: 十四五 is this plan, 十三五 the one before."""
-
-    start: int | None
-    number: int | None  # 14 for the 14th plan
-
-    @classmethod
-    def of(cls, plan: Plan) -> _Calendar:
-        if plan.period is None:
-            return cls(None, None)
-        number = (plan.period.start - 1966) // 5 + 3 if plan.period.start >= 1966 else None
-        return cls(plan.period.start, number)
-
-    def names_earlier_plan(self, text: str) -> bool:
-        return any(
-            self.number is not None and 10 + (to_int(m.group(1)) or 0) < self.number
-            for m in _PLAN_NAME.finditer(text)
-        )
 
 
 @dataclass
@@ -224,20 +158,29 @@ class _Place:
     """A part, chapter or section whose own text is read, with the chapter and section it links to."""
 
     node: OutlineNode
+    part: OutlineNode | None
     chapter: OutlineNode | None
     section: OutlineNode | None
+    text: str  # the node's text, its lines unwrapped, with the divisions inside it
     review: bool
     has_sections: bool
+    numbered_by_part: bool  # chapter numbers start again in every part: ids name the part
 
     @property
     def prefix(self) -> str:
-        return f"{_ordinal(self.chapter)}.{_ordinal(self.section)}"
+        own = f"{_ordinal(self.chapter)}.{_ordinal(self.section)}"
+        return f"{_ordinal(self.part)}.{own}" if self.numbered_by_part else own
+
+    @property
+    def name(self) -> str:
+        nodes = [n for n in (self.part, self.chapter, self.section) if n is not None] or [self.node]
+        return "".join(n.number for n in nodes) + self.node.title
 
     @property
     def gives_tasks(self) -> bool:
         if self.review or self.node.level == "part":
             return False
-        return self.node.level == "section" or not self.has_sections
+        return self.node.level in _SECTIONS or not self.has_sections
 
     @property
     def chapter_number(self) -> str | None:
@@ -249,35 +192,54 @@ class _Place:
 
 
 def _ordinal(node: OutlineNode | None) -> int:
-    return (to_int(node.number[1:-1]) or 0) if node is not None else 0
+    """第十一章 → 11, （三） → 3, 二、 → 2; 0 for no node."""
+    if node is None:
+        return 0
+    return to_int("".join(ch for ch in node.number if ch in NUMERAL_CHARS)) or 0
 
 
-def _places(nodes: list[OutlineNode], calendar: _Calendar) -> Iterator[_Place]:
-    for part_or_chapter in nodes:
-        part_review = False
-        if part_or_chapter.level == "part":
-            part_review = _reviews(part_or_chapter, calendar)
-            yield _Place(part_or_chapter, None, None, part_review, True)
-            chapters = [c for c in part_or_chapter.children if c.level == "chapter"]
-        elif part_or_chapter.level == "chapter":
-            chapters = [part_or_chapter]
-        else:
+def _places(nodes: list[OutlineNode], calendar: Calendar) -> Iterator[_Place]:
+    chapters = [
+        c for n in nodes for c in ([n] if n.level == "chapter" else n.children) if c.level == "chapter"
+    ]
+    by_part = len({c.number for c in chapters}) < len(chapters)
+    for top in nodes:
+        part = top if top.level == "part" else None
+        if part is not None:
+            text = unwrap(part.text)
+            part_review = _reviews(part, text, calendar)
+            yield _Place(part, part, None, None, text, part_review, True, by_part)
+        elif top.level != "chapter":
             continue
-        for chapter in chapters:
-            review = part_review or _reviews(chapter, calendar)
-            sections = [s for s in chapter.children if s.level == "section"]
-            yield _Place(chapter, chapter, None, review, bool(sections))
+        for chapter in part.children if part else [top]:
+            if chapter.level != "chapter":
+                continue
+            text = unwrap(chapter.text)
+            review = (part is not None and part_review) or _reviews(chapter, text, calendar)
+            sections = [s for s in chapter.children if s.level in _SECTIONS]
+            yield _Place(chapter, part, chapter, None, text, review, bool(sections), by_part)
             for section in sections:
-                yield _Place(section, chapter, section, review or _reviews(section, calendar), False)
+                text = _with_divisions(section)
+                own_review = review or _reviews(section, text, calendar)
+                yield _Place(section, part, chapter, section, text, own_review, False, by_part)
 
 
-def _reviews(node: OutlineNode, calendar: _Calendar) -> bool:
+def _reviews(node: OutlineNode, text: str, calendar: Calendar) -> bool:
     """A node looks back on the previous period: its title says so, or its first sentence names it."""
-    if _REVIEW_TITLE.search(node.title):
+    if _REVIEW_TITLE.search(node.title) or calendar.names_earlier_plan(node.title):
         return True
-    first = _SENTENCE_END.match(node.text)
+    first = _FIRST_SENTENCE.match(text)
     opening = first.group(0) if first else ""
     return calendar.names_earlier_plan(opening) or bool(_RECENT_PAST.search(opening))
+
+
+def _with_divisions(node: OutlineNode) -> str:
+    """A section's text with the divisions inside it, each under its heading line."""
+    parts = [unwrap(node.text)]
+    for child in node.children:
+        if child.level == "division":
+            parts.append(f"{child.number}{child.title}\n{_with_divisions(child)}")
+    return "\n".join(p for p in parts if p)
 
 
 # --- tasks ---------------------------------------------------------------------------------------
@@ -292,7 +254,7 @@ class _Item:
 
 
 def _tasks(place: _Place) -> list[Task]:
-    text = place.node.text
+    text = place.text
     items = _list_items(text) + _leads(text)
     if not items:
         return []
@@ -358,6 +320,7 @@ def _list_items(text: str) -> list[_Item]:
 def _leads(text: str) -> list[_Item]:
     """Short sentences that open a paragraph; in run-together text, of leads too close together, the shortest."""
     paragraphs_kept = "\n" in text.strip()
+    text_end = len(text.rstrip())
     candidates: list[_Item] = []
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
@@ -376,7 +339,7 @@ def _leads(text: str) -> list[_Item]:
             continue
         if any(p.match(text, m.start()) for p in _LISTS) or _SHI.match(text, m.start()):
             continue
-        if not text[m.end() :].strip():
+        if m.end() >= text_end:
             continue  # a lead opens a paragraph: something follows it
         candidates.append(_Item(_LEAD_RANK, start, start, title))
     if paragraphs_kept:
@@ -394,301 +357,6 @@ def _leads(text: str) -> list[_Item]:
     if cluster:
         leads.append(min(cluster, key=lambda i: len(i.title)))
     return leads
-
-
-# --- commitments and results ---------------------------------------------------------------------
-
-
-@dataclass
-class _Tense:
-    kind: TenseKind
-    year: int | None = None
-    strong: bool = False  # set by a year or a plan's name, which 力争 or 累计 do not override
-
-
-@dataclass(frozen=True)
-class _Said:
-    """Where a figure is said: the clause, its sentence, and the clause's tense and year."""
-
-    tense: TenseKind
-    year: int | None
-    phrase: str
-    sentence: str
-
-
-@dataclass
-class _Figure:
-    subject: str
-    value: float
-    unit: str | None
-    comparator: Comparator | None
-    direction: Direction
-    change: str  # the words of a change, for a result's subject: 年均增长
-    governed: bool  # a verb of reaching or changing ties the figure to its subject
-    said: _Said
-
-    def commitment(self, id: str, place: _Place) -> Commitment:
-        return Commitment(
-            id=id,
-            chapter=place.chapter_number,
-            section=place.section_number,
-            subject=self.subject,
-            value=self.value,
-            unit=self.unit,
-            comparator=self.comparator,
-            direction=self.direction,
-            deadline=self.said.year,
-            phrase=self.said.phrase,
-            sentence=self.said.sentence,
-        )
-
-    def result(self, id: str, place: _Place) -> Result:
-        return Result(
-            id=id,
-            chapter=place.chapter_number,
-            section=place.section_number,
-            subject=self.subject + self.change,
-            value=self.value,
-            unit=self.unit,
-            year=self.said.year,
-            phrase=self.said.phrase,
-            sentence=self.said.sentence,
-        )
-
-
-@dataclass
-class _Subject:
-    """A subject as the sentence names it, cleaned; the words of a change set aside, 分别 shared out."""
-
-    text: str
-    measure: str = ""
-    inherited: bool = False
-    parts: list[str] = field(default_factory=list)
-
-
-def _figures(place: _Place, calendar: _Calendar) -> Iterator[_Figure]:
-    for s in _SENTENCE_END.finditer(place.node.text):
-        sentence = s.group(0).strip()
-        if sentence:
-            yield from _sentence_figures(sentence, place, calendar)
-
-
-def _sentence_figures(sentence: str, place: _Place, calendar: _Calendar) -> Iterator[_Figure]:
-    quoted = _quoted(sentence)
-    tense = _Tense("past" if place.review else "open")
-    last_subject = ""
-    for c in _CLAUSE.finditer(sentence):
-        clause, offset = c.group(0), c.start()
-        tense = _update_tense(tense, clause, calendar)
-        said = _Said(tense.kind, _year(tense, calendar), clause.strip(), sentence)
-        figures = [m for m in _FIGURE.finditer(clause) if offset + m.start("value") not in quoted]
-        groups = _groups(figures, clause)
-        for k, group in enumerate(groups):
-            end = groups[k + 1][0].start() if k + 1 < len(groups) else len(clause)
-            found = _read_group(group, clause, end, last_subject)
-            if found is None:
-                continue
-            subject, direction, governed = found
-            if not subject.inherited:
-                last_subject = subject.text
-            names = subject.parts or [subject.text]
-            if len(group) > 1 and len(group) != len(names):
-                continue
-            for j, name in enumerate(names):
-                m = group[j if len(group) > 1 else 0]
-                unit = m.group("unit").replace("％", "%")
-                value = float(m.group("value"))
-                yield _Figure(name, value, unit, _comparator(m), direction, subject.measure, governed, said)
-        for m in _MULTIPLY.finditer(clause):
-            if offset + m.start() in quoted:
-                continue
-            subject = _clean_subject(clause[: m.start()], multiply=True)
-            if not subject.text:
-                continue
-            last_subject = subject.text
-            times = 4.0 if re.search("[两二]番", m.group("verb")) else 2.0
-            for name in subject.parts or [subject.text]:
-                yield _Figure(name, times, None, None, "multiply", "", True, said)
-
-
-def _quoted(sentence: str) -> set[int]:
-    """Positions inside quotation marks: “513”工业发展行动计划 names a plan, it counts nothing."""
-    inside: set[int] = set()
-    closing: str | None = None
-    straight = False
-    for k, ch in enumerate(sentence):
-        if ch == '"':
-            straight = not straight
-        elif closing is None and ch in _QUOTES:
-            closing = _QUOTES[ch]
-        elif ch == closing:
-            closing = None
-        elif closing is not None or straight:
-            inside.add(k)
-    return inside
-
-
-def _update_tense(tense: _Tense, clause: str, calendar: _Calendar) -> _Tense:
-    """Markers in the clause set the tense for it and the clauses after it in the sentence."""
-    future: list[int | None] = []
-    past: list[int | None] = []
-    for m in _YEAR.finditer(clause):
-        year = int(m.group("year").translate(_CHINESE_DIGITS))
-        if calendar.start is None:
-            if m.group("to") or m.group("tail") in ("前", "以前", "底前"):
-                future.append(year)
-        elif year >= calendar.start:
-            future.append(year)
-        else:
-            past.append(year)
-    if calendar.number is not None:
-        for m in _PLAN_NAME.finditer(clause):
-            n = 10 + (to_int(m.group(1)) or 0)
-            (future if n >= calendar.number else past).append(plan_period(n).end)
-    if _STRONG_PAST.search(clause):
-        past.append(None)
-    if future:
-        return _Tense("future", max((y for y in future if y is not None), default=None), True)
-    if past:
-        return _Tense("past", next((y for y in past if y is not None), None), True)
-    if not tense.strong and tense.kind != "future" and _WEAK_FUTURE.search(clause):
-        return _Tense("future", None)
-    if not tense.strong and tense.kind == "open" and _WEAK_PAST.search(clause):
-        return _Tense("past", None)
-    return tense
-
-
-def _year(tense: _Tense, calendar: _Calendar) -> int | None:
-    if tense.kind == "past" and tense.year is None and calendar.start is not None:
-        return calendar.start - 1
-    return tense.year
-
-
-def _groups(figures: list[re.Match[str]], clause: str) -> list[list[re.Match[str]]]:
-    """Figures listed together (7个、15个) share one subject and verb."""
-    groups: list[list[re.Match[str]]] = []
-    for m in figures:
-        if groups and re.fullmatch(r"\s*[、和及与]\s*", clause[groups[-1][-1].end() : m.start()]):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-def _read_group(
-    group: list[re.Match[str]], clause: str, end: int, last_subject: str
-) -> tuple[_Subject, Direction, bool] | None:
-    """The subject, the direction and whether a verb governs the figures; None where nothing ties them.
-
-    `end` is where the next figures of the clause begin: what follows this group stops there.
-    """
-    first, last = group[0], group[-1]
-    before = clause[: first.start()]
-    pre = before[max((m.end() for m in _FIGURE.finditer(before)), default=0) :]
-    post = _FILLER.sub("", clause[last.end() : end].strip())
-    if first.group("before"):
-        word, subject_text = "", pre  # 不低于, 超过… govern the figure themselves
-    elif verb := _VERB_END.search(pre):
-        word, subject_text = verb.group("verb"), pre[: verb.start()]
-    else:
-        word, subject_text = None, ""
-    if word is not None and not post:
-        subject = _clean_subject(subject_text)
-        if not subject.text and last_subject:
-            subject.text, subject.inherited = last_subject, True
-        if not subject.text:
-            return None
-        direction = _direction(word)
-        subject.measure = subject.measure + word if direction != "reach" else ""
-        return subject, direction, True
-    share = _SHARE.match(pre) if not post else None
-    if share:
-        subject = _clean_subject(share.group("subject"))
-        if subject.text:
-            return _Subject(subject.text + "占" + share.group("base")), "reach", True
-    head = _strip_head(pre)
-    counted = _COUNT.match(head)
-    count_verb, rest = (counted.group(1), head[counted.end() :]) if counted else ("", head)
-    if post and not rest:
-        text = post
-    elif not post and count_verb and rest and not _VERB_END.search(rest):
-        text = rest
-    else:
-        return None
-    direction: Direction = "increase" if count_verb in ("新增", "增加") else "reach"
-    if count_verb not in ("新增", "增加", "实现"):
-        text = count_verb + text
-    return _Subject(text), direction, False
-
-
-def _direction(verb: str) -> Direction:
-    if _INCREASE.fullmatch(verb):
-        return "increase"
-    if _DECREASE.fullmatch(verb):
-        return "decrease"
-    return "reach"
-
-
-def _comparator(m: re.Match[str]) -> Comparator | None:
-    word = m.group("after") or m.group("before") or ""
-    if word in ("以上", "及以上", "不低于", "不少于"):
-        return "ge"
-    if word in ("以下", "以内", "不超过", "不高于"):
-        return "le"
-    if word in ("超过", "突破"):
-        return "gt"
-    if word == "左右":
-        return "about"
-    return None
-
-
-def _strip_head(text: str) -> str:
-    text = text.strip()
-    while (m := _SUBJECT_HEAD.match(text)) and m.end():
-        text = text[m.end() :].strip()
-    return text
-
-
-def _clean_subject(text: str, multiply: bool = False) -> _Subject:
-    """全区国家级高新技术企业 → 国家级高新技术企业; 年均 set aside as the measure, 分别 noted."""
-    text = _strip_head(text)
-    measure: list[str] = []
-    respectively = False
-    while (m := _SUBJECT_TAIL.search(text)) and m.group(0):
-        word = m.group(0)
-        if word in _MEASURES:
-            measure.insert(0, word)
-        respectively = respectively or word == "分别"
-        text = text[: m.start()].strip()
-    text = _FILLER.sub("", text)
-    subject = _Subject(text, "".join(measure))
-    if respectively or multiply:
-        subject.parts = _shared_head(text, multiply and not respectively)
-    return subject
-
-
-def _shared_head(text: str, need_head: bool) -> list[str]:
-    """省、市级研发平台 → 省级研发平台, 市级研发平台: the head the last conjunct names belongs to all.
-
-    With `need_head` (a doubling without 分别) the subject is split only where the conjuncts share a
-    head; otherwise 城乡居民收入和经济增长 would be cut in two.
-    """
-    parts = [p for p in _CONJUNCTION.split(text) if p]
-    if len(parts) < 2:
-        return []
-    last = parts[-1]
-    shared: list[str] = []
-    for part in parts[:-1]:
-        k = last.find(part[-1])
-        if 0 <= k < len(last) - 1:
-            shared.append(part + last[k + 1 :])
-        elif len(part) <= 2 and len(last) > len(part):
-            shared.append(part + last[len(part) :])
-        elif need_head:
-            return []
-        else:
-            shared.append(part)
-    return [*shared, last]
 
 
 # --- projects ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ printing boxes in place of characters.
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 
 import matplotlib
@@ -39,17 +40,34 @@ _CJK_FAMILIES = (
 )
 
 
+# File names of the CJK fonts above, for fonts installed after matplotlib cached its list.
+_CJK_FILES = re.compile(r"NotoSansCJK|NotoSerifCJK|SourceHan|wqy-zenhei|simhei|msyh", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def cjk_family() -> str:
-    """The first CJK font family installed; an error naming the package to install where there is none."""
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for family in _CJK_FAMILIES:
-        if family in installed:
-            return family
+    """The first CJK font family installed; an error naming the package to install where there is none.
+
+    matplotlib keeps its list of fonts in a cache made on first use; a font
+    installed later is found on the system and added.
+    """
+    family = _known_family()
+    if family is None:
+        for path in font_manager.findSystemFonts():
+            if _CJK_FILES.search(path):
+                font_manager.fontManager.addfont(path)
+        family = _known_family()
+    if family is not None:
+        return family
     raise InputError(
         "fonts",
         "no Chinese font for the charts: install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)",
     )
+
+
+def _known_family() -> str | None:
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((family for family in _CJK_FAMILIES if family in installed), None)
 
 
 def _png(fig) -> bytes:

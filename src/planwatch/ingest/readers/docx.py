@@ -18,7 +18,9 @@ A forced break is followed by a rendered break at the top of the next page;
 those two mark one page turn. A document that holds neither has no page hints.
 
 Text boxes (`w:txbxContent`) become paragraphs after the paragraph that
-anchors them. Inside a table cell, each paragraph is a line ("\\n"); a nested
+anchors them; pictures (`w:drawing` or old-Word `w:pict` holding an image)
+become ImageBlocks there too, with their name and size, so that a table
+printed as a picture is known to be missing. Inside a table cell, each paragraph is a line ("\\n"); a nested
 table becomes lines too, a row per line with its cells joined by spaces.
 """
 
@@ -35,7 +37,15 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from planwatch.errors import InputError
-from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock, relative_heading_levels
+from planwatch.ingest.blocks import (
+    Block,
+    Document,
+    GridCell,
+    ImageBlock,
+    Paragraph,
+    TableBlock,
+    relative_heading_levels,
+)
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -44,6 +54,9 @@ _HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (qn(f"w:{t}") for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 _T, _TAB, _BR, _CR = (qn(f"w:{t}") for t in ("t", "tab", "br", "cr"))
 _RENDERED_BREAK, _TXBX = qn("w:lastRenderedPageBreak"), qn("w:txbxContent")
+_PICTURES = {qn("w:drawing"), qn("w:pict")}
+_EMU_PER_POINT = 12700
+_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)pt")
 # Subtrees that hold no visible text of this paragraph: properties, text moved away, the
 # old-Word copy of a drawing (mc:Fallback repeats mc:Choice).
 _SKIPPED = {qn("w:pPr"), qn("w:rPr"), qn("w:moveFrom"), _MC_FALLBACK}
@@ -103,18 +116,22 @@ class _Reader:
                 if text:
                     self.blocks.append(Paragraph(text, page, self.heading_level(child)))
                 for box in boxes:
-                    self.container(box)
+                    if isinstance(box, ImageBlock):
+                        box.page = self.page if page is None else page
+                        self.blocks.append(box)
+                    else:
+                        self.container(box)
             elif child.tag == _TBL:
                 self.table(child)
             elif child.tag == _SDT:
                 for content in child.iterfind(_SDT_CONTENT):
                     self.container(content)
 
-    def paragraph(self, p: etree._Element) -> tuple[str, int | None, list[etree._Element]]:
-        """The paragraph's text, the page its text starts on, and the text boxes it anchors."""
+    def paragraph(self, p: etree._Element) -> tuple[str, int | None, list[etree._Element | ImageBlock]]:
+        """The paragraph's text, the page its text starts on, and the text boxes and pictures it anchors."""
         parts: list[str] = []
         page: int | None = None
-        boxes: list[etree._Element] = []
+        boxes: list[etree._Element | ImageBlock] = []
         for item in _inline(p):
             if item is _HARD:
                 self.page += 1
@@ -175,8 +192,9 @@ class _Reader:
                 text, page, boxes = self.paragraph(child)
                 lines += [text] if text else []
                 for box in boxes:
-                    more, _ = self.cell_lines(box)
-                    lines += more
+                    if not isinstance(box, ImageBlock):
+                        more, _ = self.cell_lines(box)
+                        lines += more
             elif child.tag == _TBL:
                 rows, page = self.rows(child)
                 flat = (" ".join(c.text.replace("\n", " ") for c in row if c.text) for row in rows)
@@ -206,8 +224,8 @@ class _Reader:
         return None
 
 
-def _inline(element: etree._Element) -> Iterator[str | object | etree._Element]:
-    """A paragraph's content in order: text, page-break markers, and text boxes (not descended into)."""
+def _inline(element: etree._Element) -> Iterator[str | object | etree._Element | ImageBlock]:
+    """A paragraph's content in order: text, page-break markers, text boxes (not descended into), pictures."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
@@ -228,8 +246,31 @@ def _inline(element: etree._Element) -> Iterator[str | object | etree._Element]:
             yield _RENDERED
         elif tag == _TXBX:
             yield child
+        elif tag in _PICTURES and (picture := _picture(child)) is not None:
+            yield picture
         else:
             yield from _inline(child)
+
+
+def _picture(element: etree._Element) -> ImageBlock | None:
+    """A drawing or VML shape that shows an image (not a text box): its name and size in points."""
+    if element.find(f".//{_TXBX}") is not None:
+        return None
+    blips = element.xpath(".//*[local-name()='blip' or local-name()='imagedata']")
+    if not blips:
+        return None
+    names = element.xpath(".//*[local-name()='docPr']/@descr | .//*[local-name()='docPr']/@name")
+    names += element.xpath(".//*[local-name()='imagedata']/@*[local-name()='title']")
+    extent = element.xpath(".//*[local-name()='extent']")
+    width = height = None
+    if extent:
+        width = (_int(extent[0].get("cx", "")) or 0) / _EMU_PER_POINT or None
+        height = (_int(extent[0].get("cy", "")) or 0) / _EMU_PER_POINT or None
+    else:
+        style = dict(_VML_SIZE.findall(" ".join(element.xpath(".//@style"))))
+        width = float(style["width"]) if "width" in style else None
+        height = float(style["height"]) if "height" in style else None
+    return ImageBlock(name=next((n for n in names if n.strip()), None), width=width, height=height)
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:

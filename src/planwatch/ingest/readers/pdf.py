@@ -15,7 +15,9 @@ Latin letters or digits) until one of these says a new one starts:
 A paragraph broken by a page turn is joined across it by the same rules
 (less the gap) and takes the page where it starts. A bare page number as the
 first or last line of a page ("- 12 -", "第3页") is dropped, so it does not
-cut such a paragraph. Page numbers of blocks are physical, 1-based.
+cut such a paragraph, and so is a running title: a short line standing first
+or last on three pages or more (and on a third of them). Page numbers of
+blocks are physical, 1-based.
 
 Ruled tables come from pdfplumber's line detection. A merged cell is one cell
 box spanning several rows or columns of the table's ruling; its spans are
@@ -23,6 +25,10 @@ counted on those rulings. A cell's lines are kept as "\\n" (a PDF cannot tell
 a wrapped line from a break). A table running over a page turn gives one
 table per page. A single ruled box (a frame) is not a table: its text reads
 as paragraphs. The text layer marks no headings, so `heading_level` is None.
+
+Pictures wider and taller than a few lines of text become ImageBlocks where
+they stand on the page (a table printed as a picture is then known to be
+missing); smaller ones (logos, seals, bullets) are left out.
 """
 
 from __future__ import annotations
@@ -40,9 +46,16 @@ from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from planwatch.errors import InputError
-from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock
+from planwatch.ingest.blocks import Block, Document, GridCell, ImageBlock, Paragraph, TableBlock
+from planwatch.ingest.furniture import PAGE_NUMBER
 
-_PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?")
+_MIN_PICTURE = 72.0  # points: an inch each way; smaller pictures are marks, not content
+_BARE_NUMBER = re.compile(r"\s*\d{1,4}\s*")
+
+
+def _page_number(text: str) -> bool:
+    """At a page's top or foot, a bare number is its page number too."""
+    return bool(PAGE_NUMBER.match(text) or _BARE_NUMBER.fullmatch(text))
 
 
 @dataclass
@@ -84,15 +97,23 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Document:
     if not pdf.pages:
         raise InputError(str(path), "has no pages")
     blocks: list[Block] = []
-    textless: list[int] = []
+    textless = [number for number, page in enumerate(pdf.pages, start=1) if not page.chars]
+    pages = [_page_items(page) if page.chars else [] for page in pdf.pages]
+    running = _running_lines(pages)
     open_paragraph: tuple[Paragraph, _Line] | None = None
-    for number, page in enumerate(pdf.pages, start=1):
-        if not page.chars:
-            textless.append(number)
+    for number, items in enumerate(pages, start=1):
+        if number in textless:
             open_paragraph = None
             continue
-        for item in _page_items(page):
-            if isinstance(item, TableBlock):
+        lines = [item for item in items if isinstance(item, _Line)]
+        if lines and lines[0].text.strip() in running:
+            items.remove(lines[0])
+            if len(lines) > 1:
+                lines[1].extra_gap = None  # the page's text starts here
+        if len(lines) > 1 and lines[-1].text.strip() in running:
+            items.remove(lines[-1])
+        for item in items:
+            if isinstance(item, (TableBlock, ImageBlock)):
                 item.page = number
                 blocks.append(item)
                 open_paragraph = None
@@ -110,15 +131,30 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Document:
     return Document(blocks, format="pdf", source=str(path), notes=notes)
 
 
-def _page_items(page: Page) -> list[_Line | TableBlock]:
+_RUNNING_PAGES = 3
+
+
+def _running_lines(pages: list[list[_Line | TableBlock | ImageBlock]]) -> set[str]:
+    """Lines printed at the top or foot of many pages: a running title or header, not the text."""
+    seen: dict[str, int] = {}
+    for items in pages:
+        lines = [item for item in items if isinstance(item, _Line)]
+        for text in {line.text.strip() for line in (lines[:1] + lines[-1:])}:
+            seen[text] = seen.get(text, 0) + 1
+    return {
+        text for text, n in seen.items() if n >= _RUNNING_PAGES and n * 3 >= len(pages) and len(text) <= 40
+    }
+
+
+def _page_items(page: Page) -> list[_Line | TableBlock | ImageBlock]:
     """The page's lines and tables, top to bottom, lines annotated for the paragraph rules."""
     tables = [(t, block) for t in page.find_tables() if (block := _table_block(t)) is not None]
     boxes = [t.bbox for t, _ in tables]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = [line for raw in text_page.extract_text_lines() if (line := _line(raw)) is not None]
-    if lines and _PAGE_NUMBER.fullmatch(lines[-1].text):
+    if lines and _page_number(lines[-1].text):
         lines.pop()
-    if lines and _PAGE_NUMBER.fullmatch(lines[0].text):
+    if lines and _page_number(lines[0].text):
         lines.pop(0)
     if lines:
         left = min(line.x0 for line in lines)
@@ -130,10 +166,20 @@ def _page_items(page: Page) -> list[_Line | TableBlock]:
             line.full = line.x1 >= right - 2 * line.size
         for line, gap in zip(lines[1:], gaps, strict=True):
             line.extra_gap = gap - tightest
-    items: list[tuple[float, _Line | TableBlock]] = [(line.top, line) for line in lines]
+    items: list[tuple[float, _Line | TableBlock | ImageBlock]] = [(line.top, line) for line in lines]
     items += [(t.bbox[1], block) for t, block in tables]
+    items += [(image["top"], _picture(image)) for image in page.images if _is_picture(image)]
     items.sort(key=lambda pair: pair[0])
     return [item for _, item in items]
+
+
+def _is_picture(image: dict) -> bool:
+    return image["width"] >= _MIN_PICTURE and image["height"] >= _MIN_PICTURE
+
+
+def _picture(image: dict) -> ImageBlock:
+    name = image.get("name")
+    return ImageBlock(name=str(name) if name else None, width=image["width"], height=image["height"])
 
 
 def _starts_paragraph(line: _Line, before: _Line) -> bool:

@@ -1,4 +1,5 @@
-"""The plan as read, shaped for its page: the outline with each box's table in place, tables with their headers.
+"""The plan as read, shaped for its page: the outline with each box's table in place, tables with their headers,
+how sure the reading is and its warnings, each linked to its place.
 
 A reader checks the reading against the printed plan, so every uncertain cell
 keeps the other texts it may hold, and every repaired cell what was printed.
@@ -8,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from planwatch import plan as doc
+from planwatch.ingest import quality
+from planwatch.ingest.quality import confidence_level, label, table_place
 
 
 @dataclass
@@ -61,6 +65,7 @@ class NodeView:
     node: doc.OutlineNode
     table: TableView | None = None
     children: list[NodeView] = field(default_factory=list)
+    anchor: str = ""
 
 
 def _cell(index: int, cell: doc.Cell) -> CellView:
@@ -80,17 +85,36 @@ def _group(table: doc.Table, category: str) -> str:
     return next((g for g in table.groups if g.endswith(category)), category)
 
 
-def table_view(index: int, table: doc.Table) -> TableView:
+def _lead_headers(table: doc.Table) -> tuple[str, str, bool]:
+    """The printed headers over the number and the name, and whether the table has an attribute column.
+
+    Where the columns' roles are known they say which header is which (a 类别 or 单位 column may stand
+    before the value columns); else the headers before the first value column are taken in order.
+    """
     columns, cells = table.columns, table.cell_columns
+    if table.roles:
+        said: dict[str, str] = {}
+        for name, role in zip(columns, table.roles, strict=False):
+            said.setdefault(role, name)
+        name = said.get("name") or _("指标")
+        number = said.get("number") if said.get("number") not in (None, "", name) else _("序号")
+        return number, name, "attribute" in said
     first = columns.index(cells[0]) if cells and cells[0] in columns else 0
     before = columns[:first]
-    attribute = any("属性" in c for c in columns) or any(r.attribute for r in table.rows)
+    number = before[0] if len(before) >= 2 else _("序号")
+    return number, (before[-1] if before else _("指标")), any("属性" in c for c in columns)
+
+
+def table_view(index: int, table: doc.Table) -> TableView:
+    cells = table.cell_columns
+    number, name, attribute = _lead_headers(table)
+    attribute = attribute or any(r.attribute for r in table.rows)
     split = [c.split("/", 1) for c in cells]
     two_levels = any(len(parts) == 2 for parts in split)
     rowspan = 2 if two_levels else 1
     top = [
-        HeaderCell(before[0] if len(before) >= 2 else _("序号"), rowspan=rowspan),
-        HeaderCell(before[-1] if before else _("指标"), rowspan=rowspan),
+        HeaderCell(number, rowspan=rowspan),
+        HeaderCell(name, rowspan=rowspan),
         HeaderCell(_("单位"), rowspan=rowspan),
     ]
     second: list[HeaderCell] = []
@@ -134,19 +158,112 @@ def table_view(index: int, table: doc.Table) -> TableView:
 
 
 def outline_view(reading: doc.Plan) -> tuple[list[NodeView], list[TableView]]:
-    """The outline with each box's table in place, and the tables no outline node holds."""
+    """The outline with each box's table in place, and the tables no outline node holds.
+
+    Each heading has an anchor (node-2-4: the fourth heading under the second) a warning can link to.
+    """
     tables = [table_view(k, t) for k, t in enumerate(reading.tables)]
     placed: set[int] = set()
 
-    def view(node: doc.OutlineNode) -> NodeView:
+    def view(node: doc.OutlineNode, anchor: str) -> NodeView:
         table = None
         if node.table is not None and 0 <= node.table < len(tables):
             table = tables[node.table]
             placed.add(node.table)
-        return NodeView(node, table, [view(c) for c in node.children])
+        children = [view(c, f"{anchor}-{k + 1}") for k, c in enumerate(node.children)]
+        return NodeView(node, table, children, anchor)
 
-    outline = [view(n) for n in reading.outline]
+    outline = [view(n, f"node-{k + 1}") for k, n in enumerate(reading.outline)]
     return outline, [t for t in tables if t.index not in placed]
+
+
+@dataclass
+class WarningView:
+    """A warning as a clerk reads it: the sentence in the page's language, and the anchor of its place."""
+
+    text: str
+    anchor: str = ""
+
+
+@dataclass
+class ConfidenceView:
+    value: float
+    level: str  # high, medium, low: the class that colours the bar
+    label: str
+    sentence: str
+
+    @property
+    def percent(self) -> int:
+        return round(self.value * 100)
+
+
+def confidence_view(reading: doc.Plan) -> ConfidenceView | None:
+    """How sure the reading is, as the band 高/中/低 and a sentence saying what the office should do."""
+    level = confidence_level(reading.confidence)
+    if level is None or reading.confidence is None:
+        return None
+    band = {"high": pgettext("confidence", "高"), "medium": pgettext("confidence", "中")}.get(
+        level, pgettext("confidence", "低")
+    )
+    sentence = {
+        "high": _("读取结果基本可靠；仍请对照原文核对下面的提示和标黄（读取不确定）的单元格。"),
+        "medium": _("读取结果有疑点，请逐条查看下面的提示，对照原文核对相应的章节和表格。"),
+        "low": _("读取结果很可能有错，请先查看下面的提示，对照原文核对。"),
+    }[level]
+    return ConfidenceView(reading.confidence, level, band, sentence)
+
+
+def _places(outline: list[NodeView], reading: doc.Plan) -> dict[str, str]:
+    """The texts a warning may name a place by (a heading, a table's caption) and the anchor of each."""
+    places: dict[str, str] = {}
+
+    def add(item: NodeView) -> None:
+        node = item.node
+        for text in (label(node), f"{node.number}{node.title}"):
+            places.setdefault(text, item.anchor)
+        for child in item.children:
+            add(child)
+
+    for item in outline:
+        add(item)
+    for k, table in enumerate(reading.tables):
+        for text in (table.caption, table_place(table, k)):
+            places[text] = f"table-{k}"
+    return {text: anchor for text, anchor in places.items() if len(text) >= 4}
+
+
+def page_lang() -> str:
+    """The language of the warnings: the page's, so English only where the pages are translated."""
+    english = (get_language() or "").startswith("en") and _("规划监测评估") != "规划监测评估"
+    return "en" if english else "zh"
+
+
+def reading_check(reading: doc.Plan, outline: list[NodeView], by_code: dict[str, str] | None = None) -> dict:
+    """What a page showing a reading says of it: the confidence, and the warnings linked to their places."""
+    return {
+        "confidence": confidence_view(reading),
+        "warnings": warning_views(reading, outline, page_lang(), by_code),
+    }
+
+
+def warning_views(
+    reading: doc.Plan, outline: list[NodeView], lang: str, by_code: dict[str, str] | None = None
+) -> list[WarningView]:
+    """Each warning in the page's language, linked to the heading or table it names where that is on the page
+    (or to the anchor `by_code` gives its code); the self-check's findings, which judge the whole reading, first."""
+    places = _places(outline, reading)
+    longest_first = sorted(places, key=len, reverse=True)
+    views = []
+    for w in sorted(reading.warnings, key=lambda w: w.code not in quality.CODES):
+        if by_code and w.code in by_code:
+            views.append(WarningView(w.text(lang), by_code[w.code]))
+            continue
+        anchor = places.get(w.where or "", "")
+        if not anchor:
+            said = f"{w.where or ''} {w.message}"
+            anchor = next((places[p] for p in longest_first if p in said), "")
+        views.append(WarningView(w.text(lang), anchor))
+    return views
 
 
 def cell_place(reading: doc.Plan, table: int, row: int, cell: int) -> str:

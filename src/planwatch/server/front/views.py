@@ -25,7 +25,7 @@ from planwatch import plan as doc
 from planwatch.cells import read_cell
 from planwatch.evaluate.model import STATUSES, Assessment
 from planwatch.evaluate.path import chart
-from planwatch.server.front.reading import cell_place, outline_view
+from planwatch.server.front.reading import cell_place, outline_view, reading_check
 from planwatch.server.office.models import CellCorrection
 from planwatch.server.plans.access import read_access
 from planwatch.server.plans.models import Indicator, Observation, Plan
@@ -208,5 +208,6 @@ def reading(request: HttpRequest, plan_id: int) -> HttpResponse:
         # Who may post to office.views.correct (staff_member_required).
         "may_correct": request.user.is_active and request.user.is_staff,
         "corrections": [(c, cell_place(read, c.table, c.row, c.cell)) for c in corrections],
+        **reading_check(read, outline),
     }
     return render(request, "front/reading.html", context)

@@ -1,0 +1,20 @@
+"""What the readers of tables printed in text return: the table, where it stands, what they were unsure of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planwatch.plan import Table, Warning
+
+
+@dataclass
+class FoundTable:
+    start: int
+    end: int
+    table: Table
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def where_warning(code: str, where: str, message: str, message_en: str) -> Warning:
+    """A warning about a table: a Chinese sentence and its English, both naming the table (and row)."""
+    return Warning(code=code, message=message, message_en=message_en, where=where)
