@@ -9,7 +9,8 @@ with how many of them print the header:
   is printed once, on its first row; an empty cell leaves nothing.
 - `aligned`: a grid row a line, every cell starting at its column's place,
   padded with runs of spaces, an empty cell left blank. With `size`, a column
-  is at most that wide and its cells wrap inside it, each line of a cell
+  is at most that wide (never narrower than its header word: the header is
+  printed on one line, and so again after a page turn) and its cells wrap inside it, each line of a cell
   under the one before, as `pdftotext -layout` prints a ruled table; a merged
   cell's lines run down beside the rows it spans.
 - `cell_a_line`: every printed cell on a line of its own.
@@ -61,6 +62,15 @@ def printed_rows(block: TableBlock) -> list[list[tuple[int, str]]]:
 
 
 Printed = tuple[list[str], int]
+
+
+def header_rows_of(block: TableBlock, header_rows: int) -> set[int]:
+    """The rows that print the header: the first ones, and the header printed again after a page turn."""
+    rows = printed_rows(block)
+    texts = [[t for _, t in row] for row in rows]
+    return set(range(header_rows)) | {
+        r for r in range(header_rows, len(rows)) if texts[r] in texts[:header_rows]
+    }
 
 
 def _run_on(text: str) -> str:
@@ -132,13 +142,14 @@ def aligned(block: TableBlock, header_rows: int, gap: int = 3, size: int | None 
     """Columns as wide as their widest one-column cell (at most `size`, never narrower than a header
     word), `gap` spaces apart; with `size`, body cells wrap inside their columns."""
     places = block.places()
+    heads = header_rows_of(block, header_rows)
     ncols = len(places[0])
     widths = [0] * ncols
     for r, line in enumerate(places):
         for c, p in enumerate(line):
             if (p.row, p.col) == (r, c) and p.cell.colspan == 1 and p.cell.text.strip():
                 wide = width(_run_on(p.cell.text))
-                widths[c] = max(widths[c], wide if r < header_rows or size is None else min(wide, size))
+                widths[c] = max(widths[c], wide if r in heads or size is None else min(wide, size))
     starts = [sum(widths[:c]) + gap * c for c in range(ncols)]
     grid: list[list[tuple[int, str]]] = []  # each printed line: (start, text) pieces
     row_lines: list[int] = []  # the first printed line of each grid row
@@ -146,7 +157,7 @@ def aligned(block: TableBlock, header_rows: int, gap: int = 3, size: int | None 
     for r, line in enumerate(places):
         row_lines.append(len(grid))
         cells = [(c, p.cell) for c, p in enumerate(line) if (p.row, p.col) == (r, c) and p.cell.text.strip()]
-        texts = {c: _cell_lines(cell, widths, c, gap, size if r >= header_rows else None) for c, cell in cells}
+        texts = {c: _cell_lines(cell, widths, c, gap, None if r in heads else size) for c, cell in cells}
         height = max((len(t) for c, t in texts.items() if places[r][c].cell.rowspan == 1), default=1)
         grid.extend([] for _ in range(height))
         for c, cell in cells:
@@ -182,13 +193,18 @@ def _aligned_line(pieces: list[tuple[int, str]]) -> str:
 
 
 def wrapped(block: TableBlock, header_rows: int, size: int = 20) -> Printed:
-    """Body cells wider than `size` (printed width) wrap; the header is printed a row a line.
+    """Body cells wider than `size` (printed width) wrap; the header is printed a row a line, where it is
+    printed again too.
 
     A cell across several columns wraps at their width together (`size` each)."""
     rows = printed_rows(block)
+    heads = header_rows_of(block, header_rows)
     spans = {(r, c): p.cell.colspan for r, line in enumerate(block.places()) for c, p in enumerate(line)}
-    lines = [" ".join(_run_on(text) for _, text in row) for row in rows[:header_rows]]
-    for r, row in enumerate(rows[header_rows:], start=header_rows):
+    lines: list[str] = []
+    for r, row in enumerate(rows):
+        if r in heads:
+            lines.append(" ".join(_run_on(text) for _, text in row))
+            continue
         run: list[str] = []
         for c, text in row:
             pieces = typeset(text, size * spans[(r, c)] + spans[(r, c)] - 1)
@@ -223,17 +239,21 @@ def centred(block: TableBlock, header_rows: int) -> TableBlock:
 
 
 def with_footers(printed: Printed, seed: int, every: int = 9) -> Printed:
-    """Page numbers after every few lines (at random), the header printed again after each."""
+    """Page numbers after every few lines (at random), the header printed again after each; none after
+    the last line, nor inside the header where the table prints it again itself."""
     lines, header_rows = printed
     rnd = random.Random(seed)
     header, body = lines[:header_rows], lines[header_rows:]
     out = list(header)
     page = 3
     left = rnd.randint(2, every)
-    for line in body:
-        out.append(line)
+    k = 0
+    while k < len(body):
+        step = header_rows if header_rows and body[k : k + header_rows] == header else 1
+        out.extend(body[k : k + step])
+        k += step
         left -= 1
-        if left == 0:
+        if left <= 0 and k < len(body):  # after the last row the table is over: no header again
             out.append(rnd.choice([f"— {page} —", f"- {page} -", f"－{page}－"]))
             out.extend(header)
             page += 1
@@ -242,12 +262,19 @@ def with_footers(printed: Printed, seed: int, every: int = 9) -> Printed:
 
 
 def text_of(
-    table: layouts.Printed, render: Callable[[TableBlock, int], Printed], centre: bool = False
+    table: layouts.Printed,
+    render: Callable[[TableBlock, int], Printed],
+    centre: bool = False,
+    pages: tuple[int, int] | None = None,
 ) -> list[str]:
-    """A printed grid of tests/layouts as lines: its caption, then the table in the layout `render` prints."""
+    """A printed grid of tests/layouts as lines: its caption, the table in the layout `render` prints
+    (with page numbers and the header again, `with_footers(seed, every)`, where `pages` says), its notes."""
     rows = table.rows[1:] if table.caption_row else table.rows
-    block = TableBlock(rows)
+    notes = [row[0].text for row in rows if len(row) == 1 and row[0].text.startswith("注")]
+    block = TableBlock(rows[: len(rows) - len(notes)])
     if centre:
         block = centred(block, table.header_rows)
-    lines, _ = render(block, table.header_rows)
-    return [table.caption, *lines]
+    printed = render(block, table.header_rows)
+    if pages is not None:
+        printed = with_footers(printed, *pages)
+    return [table.caption, *printed[0], *notes]

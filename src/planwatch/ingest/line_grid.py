@@ -17,6 +17,7 @@ beside them, or a group row. Here they become the grid
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
@@ -26,6 +27,8 @@ from planwatch.ingest.blocks import GridCell
 from planwatch.ingest.line_pieces import COUNT, Fragment, continues_value, join, starts_value
 from planwatch.ingest.table_found import where_warning
 from planwatch.plan import Warning
+
+_MAX_JOINS = 5000  # ways of joining a row's pieces into its cells worth weighing
 
 
 @dataclass
@@ -107,7 +110,10 @@ class Grid:
         tops = [r for r in rows if r.group is None]
         labelled = [(k, r.category) for k, r in enumerate(tops) if r.category]
         counts = [COUNT.search(label) for _, label in labelled]
-        if not labelled or not all(counts):
+        if not labelled:
+            return
+        if not all(counts):
+            self._warn_unlabelled(labelled[0][0])
             return
         starts, k = [], 0
         for m in counts:
@@ -131,6 +137,19 @@ class Grid:
         for (_, label), start in zip(labelled, starts, strict=True):
             tops[start].category = label
 
+    def _warn_unlabelled(self, first: int) -> None:
+        """Rows before the first category label: the labels may be printed in the middle of their rows."""
+        if first == 0:
+            return
+        self.warn(
+            "category_unplaced",
+            f"{self.where}：表的前{first}行没有类别（第一个类别印在其后），类别可能印在其所属各行的中间"
+            "而又未注明项数，各行的类别可能归错，请核对。",
+            f"{self.where}: no category is printed before the first {first} row(s); the categories may be "
+            "printed in the middle of their rows without their counts, so rows may be given the wrong one; "
+            "please check.",
+        )
+
     # -- the rows ------------------------------------------------------------------------
 
     def _grid_rows(self, row: LineRow, height: int | None, uncertain: dict) -> list[list[GridCell]]:
@@ -149,11 +168,17 @@ class Grid:
             out.append([c for column in self.columns for c in self._cell(column, row, r, k, height, values)])
         return out
 
-    def _cell(self, column: Column, row: LineRow, r: LineRow, k: int, height: int | None, values) -> list[GridCell]:
+    def _cell(
+        self, column: Column, row: LineRow, r: LineRow, k: int, height: int | None, values
+    ) -> list[GridCell]:
         """The grid cell of `column` on the k-th grid line of `row` (r: the row or sub-row printed there)."""
         role = column.role
         if role == "category":
-            return [GridCell(row.category or "", rowspan=max(height, 1))] if k == 0 and height is not None else []
+            return (
+                [GridCell(row.category or "", rowspan=max(height, 1))]
+                if k == 0 and height is not None
+                else []
+            )
         if role == "number":
             return [GridCell(r.number or "")]
         if role == "name":
@@ -209,6 +234,8 @@ class Grid:
 
     def _joined(self, row: LineRow, pieces: list[Fragment], n: int) -> list[str]:
         """More pieces than columns: the cheapest way to join neighbours into n cells (wrapped cells)."""
+        if math.comb(len(pieces) - 1, n - 1) > _MAX_JOINS:
+            return self._too_many(row, pieces, n)
         costs = [_join_cost(pieces[k - 1], pieces[k]) for k in range(1, len(pieces))]
         ranked = sorted(
             (sum(c for k, c in enumerate(costs, start=1) if k not in cuts), cuts)
@@ -224,6 +251,21 @@ class Grid:
                 f"{self.where}：{zh}折行的单元格按推测合并为“{' | '.join(cells)}”，请核对。",
                 f"{self.where}, {en}: wrapped cells joined by guess as '{' | '.join(cells)}'; please check.",
             )
+        return cells
+
+    def _too_many(self, row: LineRow, pieces: list[Fragment], n: int) -> list[str]:
+        """Far more pieces than columns: the certain wraps joined, the rest run into the last cell, said."""
+        cells = certain_cells(pieces)
+        cells = (
+            [*cells[: n - 1], "".join(cells[n - 1 :])] if len(cells) > n else cells + [""] * (n - len(cells))
+        )
+        zh, en = row.label()
+        self.warn(
+            "row_unread",
+            f"{self.where}：{zh}的文字远多于{n}列，无法可靠地分入各列，请核对。",
+            f"{self.where}, {en}: far more pieces of text than the {n} columns; they could not be placed "
+            "reliably, please check.",
+        )
         return cells
 
     def _placed(self, row: LineRow, texts: list[str]) -> tuple[list[str], list[list[str]]]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from planwatch.ingest import columns as cols
 
 COUNT = re.compile(r"[(（]\s*(?:共)?\s*(\d{1,3})\s*项\s*[)）]$")
-_VALUE_START = re.compile(r"[-−—–－~～<>≤≥＜＞≦≧\[【〔]|\d|累计|口\d|[+＋]\d|[“\"]十[一二三四五六七八九]五[”\"]")
+_PERIOD = re.compile(r"[“\"]十[一二三四五六七八九]五[”\"]")
+_VALUE_START = re.compile(rf"[-−—–－~～<>≤≥＜＞≦≧\[【〔]|\d|累计|口\d|[+＋]\d|{_PERIOD.pattern}")
 _VALUE_SUFFIX = re.compile(r"\d+(?:\.\d+)?(?:以上|以下|以内|左右|万|亿|千|[%‰/])")
 PHRASE = re.compile(
-    r"(?:完成|控制|按|与|保持|达到(?:国家|省|市|区|县)|不(?:低于|高于|超过)|低于|高于|快于|待定|力争|确保|稳定在|持续|逐步)"
+    r"(?:完成|控制|按|与(?:经济|GDP|地区生产总值|国内生产总值|全国|全省|全市|国家|省|市|区|县)|保持|达到(?:国家|省|市|区|县)|不(?:低于|高于|超过)|低于|高于|快于|待定|力争|确保|稳定在|持续|逐步)"
 )
 _UNIT = re.compile(
     r"(?:百分点|[%‰℃万亿千百十元美人户个家件项座张台辆吨米岁年天次所床位亩瓦时克升标准煤公里平方立顷倍份册部小度点箱微毫纳斤焦贝帕]"
@@ -32,19 +33,24 @@ CONTINUED = re.compile(r"续表|[(（]续[)）]")
 DASH = ("—", "-", "－", "–", "/", "无")
 _WRAP_END = tuple(",，、(（~～/“")
 _SUFFIX_START = re.compile(r"左右|以上|以下|以内|上下")
+# A cell line that ends on a word a figure follows (`“十五五”累计` `18`).
+_FIGURE_NEXT = re.compile(r"(?:累计|增长|增速|年均|达到|超过|不低于|不高于|低于|高于|约)$")
 _OPENING = "（([【〔「『“‘"
-_CLOSING = "）)]】〕」』”’，。、；：？！,.;:?!%"
+_CLOSING = "）)]】〕」』”’，。、；：？！,.;:?!"
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "“": "”"}
 
 
 @dataclass
 class Fragment:
-    """A piece of text between spaces or line breaks; `first`/`last`: it opens/closes its line."""
+    """A piece of text between spaces or line breaks; `first`/`last`: it opens/closes its line;
+    `indent`: the printed width before it in its cell (a row number fused to a name), None where it
+    shares its line with other cells."""
 
     text: str
     line: int
     first: bool
     last: bool
+    indent: int | None = 0
 
 
 def join(fragments: list[Fragment]) -> str:
@@ -113,13 +119,13 @@ def open_bracket(text: str) -> bool:
     return bool(depth)
 
 
-def wraps_on(prev: str, nxt: str, room: int | None) -> bool:
-    """The line `prev` of a cell goes on in `nxt`: the next unit would not have fitted in the column's
-    `room`, the line ends in the middle of a bracket or after a joining mark, or `nxt` opens with
-    punctuation no line starts with."""
+def wraps_on(prev: str, nxt: str, room: int | None, indent: int | None = 0) -> bool:
+    """The line of a cell ending in `prev` (`indent` into the cell) goes on in `nxt`: the next unit would
+    not have fitted in the column's `room`, the line ends in the middle of a bracket or after a joining
+    mark, or `nxt` opens with punctuation no line starts with."""
     if open_bracket(prev) or prev.endswith(_WRAP_END) or nxt[0] in _CLOSING:
         return True
-    return room is not None and width(prev) + first_unit(nxt) > room
+    return room is not None and indent is not None and indent + width(prev) + first_unit(nxt) > room
 
 
 def attribute_split(prev: str, nxt: str) -> bool:
@@ -132,9 +138,16 @@ def continues_value(prev: Fragment, f: Fragment) -> bool:
     `要求`), of a bracket or a figure's words (`年均增长5` `左右`)."""
     if not prev.last or not f.first or GROUP_ROW.match(f.text):
         return False
-    if wraps_on(prev.text, f.text, None):
+    if wraps_on(prev.text, f.text, None) or (_FIGURE_NEXT.search(prev.text) and f.text[0].isdigit()):
+        return True
+    if _opened(prev.text) and not is_attribute(f.text):
         return True
     if not is_text(f.text) or UNIT_PAREN_END.search(f.text):
         return False
     end = prev.text[-1]
     return "\u4e00" <= end <= "\u9fff" or end == "”" or bool(_SUFFIX_START.match(f.text))
+
+
+def _opened(text: str) -> bool:
+    """A value cell's first line holding its period and no figure yet (`“十五五”`, `“十四五”年均`)."""
+    return bool(_PERIOD.match(text)) and not re.search(r"\d", text)

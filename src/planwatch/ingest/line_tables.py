@@ -6,20 +6,27 @@ few short lines before its first row (`创新\\n发展\\n(5项)`), the header ag
 after a page break, page numbers (`— 12 —`) anywhere, notes (注:) after it.
 
 A table is found by its header: a line, or a run of lines, made of header
-words only (类别 序号 指标 2025年 2030年目标 属性). Its lines are read back
-into a grid of cells (`line_rows`), and the grid is read like any real table
-(`grid_tables.build_table`), so one row reader serves every kind of table.
+words only (类别 序号 指标 2025年 2030年目标 属性). Where the header and the
+body set their cells apart by runs of spaces, in columns, each piece is read
+by where it stands (`line_columns`); else by the order of the pieces
+(`line_rows`). Either way the rows become a grid of cells (`line_grid`), and
+the grid is read like any real table (`grid_tables.build_table`), so one row
+reader serves every kind of table.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from planwatch.ingest import grid_tables
 from planwatch.ingest.blocks import GridCell, TableBlock
 from planwatch.ingest.columns import split_name
-from planwatch.ingest.line_rows import Column, Fragment, read_rows
+from planwatch.ingest.line_columns import AlignedReader, chunks, spaced
+from planwatch.ingest.line_grid import Body, Column
+from planwatch.ingest.line_pieces import Fragment, width
+from planwatch.ingest.line_rows import read_rows
 from planwatch.ingest.table_found import FoundTable, where_warning
 from planwatch.plan import Table, Warning
 
@@ -39,7 +46,8 @@ _VALUE_WORD = re.compile(
     r"[“\"]?(?:十[一二三四五六七八九]五)?[”\"]?.{0,4}"
     r"(?:20\d\d年|基数|基期|目标|完成|实际|预计|现状|规划|绝对值|年均|增长|增速|累计)"
 )
-_WRAPPED_HEADER_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$|^(?:目标|目标值|预计|预期|完成值|绝对值|值)$")
+_BRACKET_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
+_WRAPPED_HEADER_TAIL = re.compile(rf"{_BRACKET_TAIL.pattern}|^(?:目标|目标值|预计|预期|完成值|绝对值|值)$")
 # A group row (二、科技创新) may be taken for a heading; in a table body it is a row.
 _GROUP_LINE = re.compile(r"^[一二三四五六七八九十]{1,3}、\S{1,12}$")
 _NOTES = re.compile(r"^\s*(?:注|备注|说明|资料来源)\s*[:：\d]")
@@ -172,8 +180,16 @@ def read_header(texts: list[str], k: int) -> Header | None:
     return _header_grid(lines, k, j - 1)
 
 
+def header_again(line: str) -> bool:
+    """A line of the header printed again in the body: header words, a lead word (指标, 属性) among them."""
+    tokens = _header_tokens(line)
+    return tokens is not None and len(tokens) >= 2 and any(header_role(t) != "value" for t in tokens)
+
+
 def _joins_header(before: str, token: str) -> bool:
-    """`2030年` at a line's end and `目标` next: one header cell wrapped, not two."""
+    """`2030年` at a line's end and `目标` next, `年均增长` and `(%)`: one header cell wrapped, not two."""
+    if _BRACKET_TAIL.match(token):
+        return header_role(before) == "value" and not before.endswith((")", "）"))
     return bool(re.fullmatch(r"20\d\d年", before)) and bool(_WRAPPED_HEADER_TAIL.match(token))
 
 
@@ -258,9 +274,8 @@ def _read_table(lines: _Lines, header: Header, stop_lines: set[int]) -> FoundTab
     caption_line = _caption_line(lines.texts, header.first, stop_lines)
     caption = lines.texts[caption_line].strip() if caption_line is not None else ""
     body_end = _body_end(lines.texts, header.last + 1, stop_lines)
-    fragments = _fragments(lines.texts, header.last + 1, body_end)
     where = caption or "、".join(c.name for c in header.columns[:4])
-    body = read_rows(fragments, header.columns, header.tokens, where)
+    body = _read_body(lines.texts, header, body_end, where)
     if not body.rows:
         return None
     last_line = body.last_line if body.last_line is not None else header.last
@@ -278,6 +293,53 @@ def _read_table(lines: _Lines, header: Header, stop_lines: set[int]) -> FoundTab
     if body.unread:
         warnings.append(_unread_warning(where, body.unread))
     return FoundTable(start, end, table, warnings)
+
+
+def _read_body(texts: list[str], header: Header, end: int, where: str) -> Body:
+    """The body read by where its pieces stand where it is printed in the header's columns, else in order."""
+    starts = _column_starts(texts, header)
+    if starts is not None:
+        body = [
+            (k, texts[k])
+            for k in range(header.last + 1, end)
+            if texts[k].strip() and not FOOTER.match(texts[k])
+        ]
+        printed = {re.sub(r"\s", "", texts[k]) for k in range(header.first, header.last + 1)}
+        reader = AlignedReader(header.columns, starts, partial(_printed_again, printed), where)
+        if reader.fits(body):
+            return reader.read(body)
+    fragments = _fragments(texts, header.last + 1, end)
+    return read_rows(fragments, header.columns, header.tokens, where)
+
+
+def _printed_again(printed: set[str], line: str) -> bool:
+    """A line of the header printed again: as the header printed it, or header words with a lead word."""
+    return re.sub(r"\s", "", line) in printed or header_again(line)
+
+
+def _column_starts(texts: list[str], header: Header) -> list[int] | None:
+    """Where each column starts on the line, from the header's words set apart by runs of spaces; None
+    where the header is not printed so (one word a line, single spaces)."""
+    printed = [chunks(texts[k]) for k in range(header.first, header.last + 1)]
+    if not spaced(texts[header.first]) or len(printed) > 2:
+        return None
+    top = printed[0]
+    if len(top) != len(header.rows[0]):
+        return None
+    if len(printed) == 1:
+        return [c.start for c in top] if len(top) == len(header.columns) else None
+    subs = printed[1]
+    starts: list[int] = []
+    for k, (cell, chunk) in enumerate(zip(header.rows[0], top, strict=True)):
+        if cell.colspan == 1:
+            starts.append(chunk.start)
+            continue
+        limit = top[k + 1].start if k + 1 < len(top) else None
+        under = [c.start for c in subs if chunk.start - 1 <= c.start and (limit is None or c.start < limit)]
+        if len(under) != cell.colspan:
+            return None
+        starts.extend(under)
+    return starts if len(starts) == len(header.columns) else None
 
 
 def _mark_uncertain(table: Table, uncertain: dict[str, list[list[str]]]) -> None:
@@ -313,14 +375,14 @@ def _caption_line(texts: list[str], first: int, stop_lines: set[int]) -> int | N
 
 def _body_end(texts: list[str], first: int, stop_lines: set[int]) -> int:
     """The line after the last that may belong to the body: a heading, the notes, or prose end it."""
-    k = first
-    limit = min(len(texts), first + _MAX_BODY_LINES)
-    while k < limit:
+    k, counted = first, 0
+    while k < len(texts) and counted < _MAX_BODY_LINES:
         text = texts[k].strip()
         if (k in stop_lines and not _GROUP_LINE.match(text)) or _NOTES.match(text):
             return k
         if text.endswith("。") and len(text) > 20:
             return k
+        counted += not FOOTER.match(text) and _header_tokens(text) is None  # page furniture is not the body
         k += 1
     return k
 
@@ -331,9 +393,10 @@ def _fragments(texts: list[str], first: int, end: int) -> list[Fragment]:
     for k in range(first, end):
         if FOOTER.match(texts[k]):
             continue
-        tokens = texts[k].split()
+        tokens = list(re.finditer(r"\S+", texts[k]))
         for n, token in enumerate(tokens):
-            out.append(Fragment(token, k, n == 0, n == len(tokens) - 1))
+            indent = width(texts[k][: token.start()]) if n == 0 else None
+            out.append(Fragment(token.group(0), k, n == 0, n == len(tokens) - 1, indent))
     return out
 
 
