@@ -9,9 +9,9 @@ import argparse
 import random
 import time
 
-from planwatch.cells import read_cell
 from planwatch.evaluate.method import evaluate
-from planwatch.evaluate.model import Indicator, Observation
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Indicator, Observation
 
 # (name, unit, baseline, target, target growth, rate): one of each kind of target, repeated to 25
 KINDS = [

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from planwatch.cli import sample_path
 from planwatch.ingest import ingest
-from planwatch.plan import Plan
+from planwatch.plan.model import Plan
 
 HERE = Path(__file__).parent
 SHARED_SAMPLE = HERE.parent.parent / "shared" / "samples" / "weidu-14th-fyp-outline.scraped.txt"

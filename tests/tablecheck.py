@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from planwatch.plan import Row, Table
+from planwatch.plan.model import Row, Table
 
 _DASHES = {"—", "-", "一", "–", "－"}
 

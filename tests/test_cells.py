@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.cells import normalize, read_cell
-from planwatch.plan import Reading
+from planwatch.plan.cells import normalize, read_cell
+from planwatch.plan.model import Reading
 
 DEFAULTS = Reading(kind="text").model_dump(exclude={"kind", "note"})
 

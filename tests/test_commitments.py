@@ -17,7 +17,7 @@ from planwatch.ingest import ingest, read_plan
 from planwatch.ingest.blocks import Document, Paragraph
 from planwatch.ingest.figures import Calendar, Figure, Unread, read_figures
 from planwatch.ingest.tasks import read_tasks
-from planwatch.plan import OutlineNode, Period, Plan
+from planwatch.plan.model import OutlineNode, Period, Plan
 
 FIFTEENTH = Calendar(2026, 15)
 CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from planwatch.evaluate.from_plan import completion_table, indicators_from_plan
 from planwatch.evaluate.method import evaluate, target_kind
-from planwatch.evaluate.model import Observation
 from planwatch.ingest import ingest
+from planwatch.plan.model import Observation
 
 DATA = Path(__file__).parent / "data"
 

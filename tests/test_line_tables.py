@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from planwatch.ingest import flattened, grid_tables, line_tables, read_plan
 from planwatch.ingest.blocks import Document, GridCell, Paragraph, TableBlock
-from planwatch.plan import Table
+from planwatch.plan.model import Table
 from tests import layouts_text as layouts
 from tests.layouts import AFTER, BEFORE, HEADING, MAIN, expected, printed
 from tests.layouts import LAYOUTS as PLAN_LAYOUTS

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.cells import read_cell
 from planwatch.evaluate.method import evaluate, target_kind
-from planwatch.evaluate.model import Indicator, Observation
 from planwatch.evaluate.settings import Settings
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Indicator, Observation
 
 
 def indicator(name, baseline="", target="", target_growth="", unit="%", rate=False, attribute="预期性", **kw):

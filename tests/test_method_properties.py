@@ -7,9 +7,9 @@ import math
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from planwatch.cells import read_cell
 from planwatch.evaluate.method import RANK, evaluate
-from planwatch.evaluate.model import Indicator, Observation
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Indicator, Observation
 
 YEARS = st.integers(2021, 2025)
 LEVELS = st.floats(1, 1000, allow_nan=False)

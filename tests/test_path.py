@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.cells import read_cell
 from planwatch.evaluate.method import evaluate
-from planwatch.evaluate.model import Indicator, Observation
 from planwatch.evaluate.path import chart
 from planwatch.evaluate.settings import Settings
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Indicator, Observation
 
 
 def indicator(name: str, baseline="", target="", target_growth="", unit="%", rate=False) -> Indicator:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from planwatch.ingest import ingest
 from planwatch.ingest.furniture import strip_furniture
 from planwatch.ingest.wrapping import soft_breaks
-from planwatch.plan import OutlineNode, Plan
+from planwatch.plan.model import OutlineNode, Plan
 
 TITLE = "某某市国民经济和社会发展第十五个五年规划纲要"
 SENTENCE = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。"

@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 from planwatch.cli import app, sample_path
 from planwatch.errors import InputError
 from planwatch.ingest import ingest
-from planwatch.plan import Plan, plan_schema
+from planwatch.plan.model import Plan, plan_schema
 
 # Words that steer the outline, table and cell readers: headings, captions, row numbers, fused digits.
 VOCABULARY = (

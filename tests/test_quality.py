@@ -9,7 +9,7 @@ import pytest
 
 from planwatch.ingest import quality
 from planwatch.ingest.pipeline import read_plan
-from planwatch.plan import Plan
+from planwatch.plan.model import Plan
 from tests.built_plans import CAPTION, ROWS, document
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

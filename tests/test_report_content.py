@@ -9,9 +9,9 @@ import pytest
 from planwatch.cli import sample_path
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate
-from planwatch.evaluate.model import Observation
 from planwatch.evaluate.spreadsheets import read_observations
 from planwatch.ingest import ingest
+from planwatch.plan.model import Observation
 from planwatch.report.content import build_report
 from planwatch.server.demo import OBSERVATIONS, sample_file
 

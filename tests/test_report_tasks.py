@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 from lxml import html as lxml_html
 
-from planwatch import plan as doc
+from planwatch.plan import model as doc
 from planwatch.report.content import Report, TaskLine, task_summary
 from planwatch.report.docx import write_docx
 from planwatch.report.html import render_html

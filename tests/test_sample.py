@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from planwatch.plan import plan_schema
+from planwatch.plan.model import plan_schema
 from tests.tablecheck import mismatches
 
 

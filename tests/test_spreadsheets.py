@@ -9,9 +9,8 @@ import openpyxl
 import pytest
 
 from planwatch.errors import InputError
-from planwatch.evaluate.model import Indicator, Observation
 from planwatch.evaluate.spreadsheets import is_rate_name, read_indicators, read_observations, write_template
-from planwatch.plan import Reading
+from planwatch.plan.model import Indicator, Observation, Reading
 
 
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:

@@ -15,7 +15,7 @@ from planwatch.ingest.blocks import GridCell as G
 from planwatch.ingest.grid_tables import build_table
 from planwatch.ingest.pipeline import read_plan
 from planwatch.ingest.table_roles import ROLE_LABELS, ROLE_LABELS_EN, ROLES, role_values
-from planwatch.plan import Plan, Table
+from planwatch.plan.model import Plan, Table
 from tests.layouts import LAYOUTS, MAIN, expected, printed, text_grid, write_docx, write_html, write_pdf
 
 WRITERS = {"docx": write_docx, "html": write_html, "pdf": write_pdf}

@@ -11,7 +11,7 @@ import pytest
 
 from planwatch.ingest import ingest, read_plan
 from planwatch.ingest.blocks import Document, GridCell, Paragraph
-from planwatch.plan import Plan, plan_schema
+from planwatch.plan.model import Plan, plan_schema
 from tests.documents import add_docx_table
 
 # Chapters 3 and 4 of the sample, read by hand: each paragraph's lead, in order (4.3 is not in the body).

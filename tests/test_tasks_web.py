@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from planwatch import plan as doc
+from planwatch.plan import model as doc
 from planwatch.server.plans.models import AuditEntry, Department
 from planwatch.server.plans.services import assessments, record_observation, store_plan
 from planwatch.server.tasks.excel import due_date

@@ -14,11 +14,10 @@ from rich.console import Console
 from planwatch.errors import InputError
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate as evaluate_indicators
-from planwatch.evaluate.model import Indicator
 from planwatch.evaluate.settings import load_settings
 from planwatch.evaluate.spreadsheets import read_indicators, read_observations, write_template
 from planwatch.ingest import ingest as ingest_plan
-from planwatch.plan import Plan, plan_schema
+from planwatch.plan.model import Indicator, Plan, plan_schema
 from planwatch.summary import render, render_assessments
 
 app = typer.Typer(

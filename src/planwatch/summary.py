@@ -7,10 +7,11 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.tree import Tree
 
+from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.explain import STATUS_EN
-from planwatch.evaluate.model import STATUS_ZH, STATUSES, Assessment, Indicator
 from planwatch.ingest.quality import LEVEL_LABELS, confidence_level
-from planwatch.plan import OutlineNode, Plan, Table
+from planwatch.plan.model import Indicator, OutlineNode, Plan, Table
+from planwatch.plan.vocabulary import STATUS_ZH, STATUSES
 
 STATUS_STYLE = {
     "achieved": "bold green",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planwatch.evaluate.model import STATUS_ZH, Indicator, TargetKind
+from planwatch.plan.model import Indicator, TargetKind
+from planwatch.plan.vocabulary import STATUS_ZH
 
 if TYPE_CHECKING:
     from planwatch.evaluate.method import _Judgement

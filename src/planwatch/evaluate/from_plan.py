@@ -13,13 +13,12 @@ import re
 
 from pydantic import BaseModel
 
-from planwatch.cells import read_cell
-from planwatch.evaluate.model import Indicator
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.spreadsheets import is_rate_name
 from planwatch.ingest.columns import row_kind, value_column
 from planwatch.ingest.table_roles import VALUE_ROLES, cell_phrase
-from planwatch.plan import Cell, Plan, Reading, Row, Table
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Cell, Indicator, Plan, Reading, Row, Table
 
 _YEAR = re.compile(r"(\d{4})年")
 

@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.explain import explain
-from planwatch.evaluate.model import Assessment, Indicator, Observation, Status, TargetKind
 from planwatch.evaluate.settings import Settings
+from planwatch.plan.model import Indicator, Observation, TargetKind
+from planwatch.plan.vocabulary import Status
 
 Series = Mapping[int, Observation]
 FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planwatch.evaluate.method import FLOW, REDUCTION, baseline_value, growth_index, target_kind
-from planwatch.evaluate.model import Indicator, Observation
 from planwatch.evaluate.settings import Settings
+from planwatch.plan.model import Indicator, Observation
 
 Measure = Literal["level", "index", "cumulative", "none"]
 Series = Mapping[int, Observation]

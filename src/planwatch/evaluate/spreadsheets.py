@@ -28,11 +28,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planwatch.cells import normalize, read_cell
 from planwatch.errors import InputError
-from planwatch.evaluate.model import Indicator, Observation
 from planwatch.ingest.readers.text import decode
-from planwatch.plan import Attribute, Reading
+from planwatch.plan.cells import normalize, read_cell
+from planwatch.plan.model import Indicator, Observation, Reading
+from planwatch.plan.vocabulary import Attribute
 
 # Column names ---------------------------------------------------------------
 

@@ -56,7 +56,8 @@ from typing import Literal
 
 from planwatch.ingest.metadata import plan_period
 from planwatch.ingest.numerals import to_int
-from planwatch.plan import Commitment, Comparator, Plan, Result
+from planwatch.plan.model import Commitment, Plan, Result
+from planwatch.plan.vocabulary import Comparator
 
 Direction = Literal["reach", "increase", "decrease", "multiply"]
 TenseKind = Literal["future", "past", "open"]  # open: no marker, in a text that does not look back

@@ -20,11 +20,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from planwatch.cells import read_cell
 from planwatch.ingest import columns as cols
 from planwatch.ingest import line_tables, splitting
 from planwatch.ingest.table_found import FoundTable, where_warning
-from planwatch.plan import Cell, Row, Table, Warning
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Cell, PlanWarning, Row, Table
 
 CAPTION = re.compile(r"(专栏|表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*")
 # The same caption in printed lines, where a line break or a page number may cut it anywhere.
@@ -205,7 +205,7 @@ class _BodyReader:
         self.limit = min(limit, len(text))
         self.columns = columns
         self.table = table
-        self.warnings: list[Warning] = []
+        self.warnings: list[PlanWarning] = []
         self.category: str | None = None
         self.last_number = 0
         self.numbered = False

@@ -18,7 +18,7 @@ from planwatch.ingest import table_roles
 from planwatch.ingest.blocks import Place, TableBlock
 from planwatch.ingest.table_roles import ROLE_LABELS, ROLE_LABELS_EN, ROLES, TARGET_ROLES, VALUE_ROLES, Doubt
 from planwatch.ingest.table_rows import GROUP_ROW, clean, read_rows
-from planwatch.plan import Table, Warning
+from planwatch.plan.model import PlanWarning, Table
 
 CAPTION = re.compile(r"^\s*(专栏|表|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})(?!\d)")
 _TITLE_WORDS = re.compile(r"指标|规划|目标|情况|一览|统计")
@@ -31,7 +31,7 @@ _MAX_HEADER_CELL = 24
 
 def build_table(
     block: TableBlock, caption: str | None, roles: list[str] | None = None, *, index: int | None = None
-) -> tuple[Table | None, list[Warning]]:
+) -> tuple[Table | None, list[PlanWarning]]:
     """The table, read with the given roles (one per grid column, from ROLES) or with roles of its own.
 
     None where the table holds no rows. `index` is the table's place among the document's tables.
@@ -46,7 +46,7 @@ def build_table(
     names = _column_names(header, width)
     body = list(range(top + height, len(places)))
     where = caption or (f"第{index + 1}个表格" if index is not None else "表格")
-    warnings: list[Warning] = []
+    warnings: list[PlanWarning] = []
     doubts: list[Doubt] = []
     used = _given(roles, width, where, warnings)
     if used is None:
@@ -166,14 +166,14 @@ def _column_cells(places: list[list[Place]], body: list[int], k: int) -> list[tu
     return out
 
 
-def _given(roles: list[str] | None, width: int, where: str, warnings: list[Warning]) -> list[str] | None:
+def _given(roles: list[str] | None, width: int, where: str, warnings: list[PlanWarning]) -> list[str] | None:
     """Roles assigned by an office, where they fit the table; a warning where they do not."""
     if roles is None:
         return None
     if len(roles) == width and all(r in ROLES for r in roles):
         return list(roles)
     warnings.append(
-        Warning(
+        PlanWarning(
             code="roles_do_not_fit",
             message=f"{where}：指定的列作用（{len(roles)}个）与表格的{width}列不符，已按表格自身读取。",
             message_en=f"{where}: the column roles given ({len(roles)}) do not fit the table's {width} "
@@ -184,7 +184,7 @@ def _given(roles: list[str] | None, width: int, where: str, warnings: list[Warni
     return None
 
 
-def _doubt_warning(doubt: Doubt, table: Table, where: str) -> Warning:
+def _doubt_warning(doubt: Doubt, table: Table, where: str) -> PlanWarning:
     k = doubt.column
     role = table.roles[k]
     column = table.columns[k] or "无表头"
@@ -203,4 +203,4 @@ def _doubt_warning(doubt: Doubt, table: Table, where: str) -> Warning:
             f"{where}: the header of column {k + 1} ({column}) does not say what it holds; "
             f"read from its cells as {ROLE_LABELS_EN[role]}, please check."
         )
-    return Warning(code="column_role_guessed", message=zh, message_en=en, where=where)
+    return PlanWarning(code="column_role_guessed", message=zh, message_en=en, where=where)

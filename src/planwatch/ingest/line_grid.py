@@ -26,7 +26,7 @@ from planwatch.ingest import splitting
 from planwatch.ingest.blocks import GridCell
 from planwatch.ingest.line_pieces import COUNT, Fragment, continues_value, join, starts_value
 from planwatch.ingest.table_found import where_warning
-from planwatch.plan import Warning
+from planwatch.plan.model import PlanWarning
 
 _MAX_JOINS = 5000  # ways of joining a row's pieces into its cells worth weighing
 
@@ -64,7 +64,7 @@ class LineRow:
 @dataclass
 class Body:
     rows: list[list[GridCell]]
-    warnings: list[Warning]
+    warnings: list[PlanWarning]
     last_line: int | None
     unread: list[str]
     uncertain: dict[str, list[list[str]]] = field(default_factory=dict)
@@ -78,7 +78,7 @@ class Grid:
         self.where = where
         self.width = sum(1 for c in columns if c.role == "value")
         self.kinds = [cols.value_column(c.name) for c in columns if c.role == "value"]
-        self.warnings: list[Warning] = []
+        self.warnings: list[PlanWarning] = []
 
     def warn(self, code: str, message: str, message_en: str) -> None:
         self.warnings.append(where_warning(code, self.where, message, message_en))

@@ -28,7 +28,7 @@ from planwatch.ingest.line_grid import Body, Column
 from planwatch.ingest.line_pieces import Fragment, width
 from planwatch.ingest.line_rows import read_rows
 from planwatch.ingest.table_found import FoundTable, where_warning
-from planwatch.plan import Table, Warning
+from planwatch.plan.model import PlanWarning, Table
 
 # A page number between dashes, or 第N页: page furniture wherever it stands.
 FOOTER = re.compile(
@@ -443,7 +443,7 @@ def _note_items(text: str) -> tuple[list[str], int]:
     return notes, pos
 
 
-def _unread_warning(where: str, unread: list[str]) -> Warning:
+def _unread_warning(where: str, unread: list[str]) -> PlanWarning:
     shown = " ".join(unread)[:60]
     return where_warning(
         "table_text_unread",

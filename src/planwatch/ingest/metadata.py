@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planwatch.ingest.numerals import to_int
-from planwatch.plan import Period
+from planwatch.plan.model import Period
 
 TITLE = re.compile(
     r"(?:(?<=\d月)|(?<=\d日)|(?<![\u4e00-\u9fff]))(?![年月日])(?P<region>[\u4e00-\u9fff]{2,24}?)国民经济和社会发展第(?P<n>[一二三四五六七八九十]{1,3})个五年规划"

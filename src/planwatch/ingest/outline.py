@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from planwatch.ingest.numerals import to_int
 from planwatch.ingest.stream import Stream
-from planwatch.plan import Warning
+from planwatch.plan.model import PlanWarning
 
 MARKER = re.compile(r"第([一二三四五六七八九十百〇零两\d]{1,5})([篇章节])")
 LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
@@ -63,7 +63,7 @@ def _markers(text: str) -> list[re.Match[str]]:
     return [m for m in MARKER.finditer(text) if to_int(m.group(1))]
 
 
-def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
+def read_contents(text: str) -> tuple[Contents | None, list[PlanWarning]]:
     """Find the first run of heading markers that reads as a table of contents."""
     marks = _markers(text)
     i = 0
@@ -81,7 +81,7 @@ def read_contents(text: str) -> tuple[Contents | None, list[Warning]]:
             paged = sum(1 for e in entries if e.page is not None)
             if paged >= max(2, len(entries) // 2):
                 warnings = [
-                    Warning(
+                    PlanWarning(
                         code="contents_page_moved",
                         message=f"目录中“{e.number}{e.title}”的页码（{e.page}）印在上一条目旁，已归还本条目。",
                         message_en=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before",
@@ -221,7 +221,7 @@ def find_in_body(text: str, contents: Contents) -> None:
             pos = e.end
 
 
-def unlisted_headings(text: str, contents: Contents) -> tuple[list[Heading], list[Warning]]:
+def unlisted_headings(text: str, contents: Contents) -> tuple[list[Heading], list[PlanWarning]]:
     """Body headings the contents leave out: a line numbered as the contents number that level, in sequence.
 
     Only levels the contents print are looked for, and only where the number
@@ -260,7 +260,7 @@ def unlisted_headings(text: str, contents: Contents) -> tuple[list[Heading], lis
             h.in_body = True
             new.append(h)
     warnings = [
-        Warning(
+        PlanWarning(
             code="heading_not_in_contents",
             message=f"正文中的标题“{h.number}{h.title}”目录未列出，已按正文读入。",
             message_en=f"the heading {h.number}{h.title} stands in the body but not in the contents; it was read",
@@ -365,7 +365,7 @@ def _match_title(text: str, pos: int, want: str) -> int | None:
     return i
 
 
-def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[Warning]]:
+def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[PlanWarning]]:
     """Headings from heading styles or short paragraphs; in running text, a guessed end."""
     text = stream.text
     headings: list[Heading] = []
@@ -407,7 +407,7 @@ def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[Warni
     warnings = []
     if guessed:
         warnings.append(
-            Warning(
+            PlanWarning(
                 code="heading_end_guessed",
                 message=f"文本没有目录，其中 {guessed} 个标题与正文连在一起，标题在哪里结束是推断的。",
                 message_en=(

@@ -12,7 +12,7 @@ from planwatch.ingest.contents import read_line_contents
 from planwatch.ingest.readers import read_document
 from planwatch.ingest.stream import TABLE_MARK, Stream, build
 from planwatch.ingest.tasks import read_tasks
-from planwatch.plan import OutlineNode, Plan, Table, Warning
+from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Table
 
 
 def ingest(path: Path | str) -> Plan:
@@ -65,7 +65,7 @@ def read_plan(document: Document, table_roles: dict[int, list[str]] | None = Non
     _fill_text(plan, stream, events, body_start)
     _report_missing(plan, headings, contents is not None)
     plan.warnings.extend(
-        Warning(
+        PlanWarning(
             code="repaired",
             message=f"文本中有{n}处扫描错字已自动更正：{noise.REPAIRS[what][0]}。",
             message_en=f"{n} scanning error(s) in the text were repaired: {noise.REPAIRS[what][1]}.",
@@ -77,7 +77,7 @@ def read_plan(document: Document, table_roles: dict[int, list[str]] | None = Non
     return plan
 
 
-def _contents(stream: Stream) -> tuple[outline.Contents | None, list[Warning]]:
+def _contents(stream: Stream) -> tuple[outline.Contents | None, list[PlanWarning]]:
     """The table of contents printed one entry a line, else run together as scraped text gives it."""
     lines = [stream.text[start : stream.block_end(k)] for k, start in enumerate(stream.starts)]
     found = read_line_contents(lines, stream.starts, stream.text)
@@ -156,7 +156,7 @@ def _fill_text(plan: Plan, stream: Stream, events: list[_Event], body_start: int
     dropped = stream.block_at(len(text)) - stream.block_at(end) if end < len(text) else 0
     if dropped:
         plan.warnings.append(
-            Warning(
+            PlanWarning(
                 code="trailing_text_dropped",
                 message=f"正文结束后的 {dropped} 行短文字（网站导航、页脚等）不属于规划，未计入最后一章。",
                 message_en=f"{dropped} short lines after the plan's text (site navigation, footer) were left out",
@@ -209,7 +209,7 @@ def _report_missing(plan: Plan, headings: list[outline.Heading], has_contents: b
         if last >= 0:
             after = f"{headings[last].number} {headings[last].title}"
             plan.warnings.append(
-                Warning(
+                PlanWarning(
                     code="truncated",
                     message=(
                         f"文本在{after}之后提前结束：目录所列的其后{len(chapters)}章"
@@ -224,7 +224,7 @@ def _report_missing(plan: Plan, headings: list[outline.Heading], has_contents: b
             )
         else:
             plan.warnings.append(
-                Warning(
+                PlanWarning(
                     code="contents_not_in_body",
                     message="目录所列的标题在正文中一个也没有找到：正文可能不全，或标题的写法与目录不同。",
                     message_en="None of the headings the contents list was found in the body: the body may be "
@@ -234,7 +234,7 @@ def _report_missing(plan: Plan, headings: list[outline.Heading], has_contents: b
     middle = [h for h in absent if h not in tail]
     for h in middle:
         plan.warnings.append(
-            Warning(
+            PlanWarning(
                 code="heading_not_found",
                 message=f"{h.number} {h.title}：目录中有此标题，正文中没有找到，其正文可能归到了上一个标题之下。",
                 message_en=f"{h.number} {h.title} is listed in the contents but was not found in the body; "

@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from planwatch.ingest.columns import PERCENT_NAME, UNIT_PAREN
-from planwatch.plan import OutlineNode, Plan, Row, Table, Warning
+from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Row, Table
 
 HIGH, MEDIUM = 0.7, 0.4
 LEVEL_LABELS = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
@@ -60,7 +60,7 @@ class _Check:
         self.factor = 1.0
 
     def warn(self, code: str, zh: str, en: str, where: str | None = None, factor: float = 1.0) -> None:
-        self.plan.warnings.append(Warning(code=code, message=zh, message_en=en, where=where))
+        self.plan.warnings.append(PlanWarning(code=code, message=zh, message_en=en, where=where))
         self.factor *= factor
 
 

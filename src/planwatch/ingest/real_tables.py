@@ -17,7 +17,7 @@ from planwatch.ingest import grid_tables
 from planwatch.ingest.blocks import GridCell, ImageBlock, TableBlock
 from planwatch.ingest.stream import Stream
 from planwatch.ingest.table_rows import clean
-from planwatch.plan import Table, Warning
+from planwatch.plan.model import PlanWarning, Table
 
 _MAX_CAPTION = 80
 
@@ -44,11 +44,11 @@ class _Run:
 
 def find_tables(
     stream: Stream, roles: dict[int, list[str]] | None = None
-) -> tuple[list[FoundTable], list[Warning]]:
+) -> tuple[list[FoundTable], list[PlanWarning]]:
     """Every real table, read with the roles given by table index where an office assigned them."""
     roles = roles or {}
     found: list[FoundTable] = []
-    warnings: list[Warning] = []
+    warnings: list[PlanWarning] = []
     for run in _runs(stream):
         caption, start = run.block.caption, run.pos
         before = _caption_before(stream, run.pos)
@@ -142,7 +142,7 @@ def _caption_before(stream: Stream, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _pictured_tables(stream: Stream) -> list[Warning]:
+def _pictured_tables(stream: Stream) -> list[PlanWarning]:
     """A picture right after a caption, with no table after it: the table is missing."""
     warnings = []
     for pos, block in sorted(stream.tables.items()):
@@ -157,7 +157,7 @@ def _pictured_tables(stream: Stream) -> list[Warning]:
         page = f"（第{block.page}页）" if block.page else ""
         page_en = f" (page {block.page})" if block.page else ""
         warnings.append(
-            Warning(
+            PlanWarning(
                 code="table_is_image",
                 message=f"{where}{page}：表格是一张图片，其中的指标无法读取；请上传该表的电子表格，或在审核页录入。",
                 message_en=f"{where}{page_en}: the table is printed as a picture and its indicators cannot be "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planwatch.plan import Table, Warning
+from planwatch.plan.model import PlanWarning, Table
 
 
 @dataclass
@@ -12,9 +12,9 @@ class FoundTable:
     start: int
     end: int
     table: Table
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
 
 
-def where_warning(code: str, where: str, message: str, message_en: str) -> Warning:
+def where_warning(code: str, where: str, message: str, message_en: str) -> PlanWarning:
     """A warning about a table: a Chinese sentence and its English, both naming the table (and row)."""
-    return Warning(code=code, message=message, message_en=message_en, where=where)
+    return PlanWarning(code=code, message=message, message_en=message_en, where=where)

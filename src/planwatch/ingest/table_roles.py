@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.cells import read_cell
-from planwatch.plan import Row, Table
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Row, Table
 
 # The roles a column can play, in the order a review page offers them, with their labels.
 ROLE_LABELS: dict[str, str] = {

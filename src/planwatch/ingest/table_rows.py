@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 
-from planwatch.cells import read_cell
 from planwatch.ingest import columns as cols
 from planwatch.ingest.blocks import Place
 from planwatch.ingest.table_roles import ATTRIBUTE, TARGET_ROLES, VALUE_ROLES, cell_phrase, unit_text
-from planwatch.plan import Cell, Row, Table, Warning
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Cell, PlanWarning, Row, Table
 
 GROUP_ROW = re.compile(rf"^{cols.GROUP_NUMERAL}[、．.]\s*(.+)$")
 _NOTE_ROW = re.compile(r"^(注|说明|备注|资料来源)\s*\d?\s*[:：.、]")
@@ -47,7 +47,7 @@ def clean(text: str) -> str:
 
 def read_rows(
     table: Table, lines: list[tuple[int, list[Place]]], repeated: list[list[str]], where: str
-) -> list[Warning]:
+) -> list[PlanWarning]:
     """Fill the table's rows, groups and notes from its body `lines` (grid row index, positions).
 
     `repeated` holds the caption and header rows as texts: printed again in the body, they are skipped.
@@ -65,7 +65,7 @@ class _Reader:
     def __init__(self, table: Table, where: str) -> None:
         self.table = table
         self.where = where
-        self.warnings: list[Warning] = []
+        self.warnings: list[PlanWarning] = []
         roles = table.roles
         self.category_col = roles.index("category") if "category" in roles else None
         self.number_col = roles.index("number") if "number" in roles else None
@@ -128,7 +128,7 @@ class _Reader:
             return text or None
         if m.group(1) in "Il|":
             self.warnings.append(
-                Warning(
+                PlanWarning(
                     code="row_number_repaired",
                     message=f"{self.where}：序号“{m.group(1)}”读作1。",
                     message_en=f"{self.where}: row number '{m.group(1)}' read as 1.",
@@ -182,7 +182,7 @@ class _Reader:
     def unit_lost(self, name: str, unit: str | None) -> None:
         guess = unit or "未知"
         self.warnings.append(
-            Warning(
+            PlanWarning(
                 code="unit_lost",
                 message=f"{self.where}：指标“{name}”的单位印作“()”，读作“{guess}”，请核对。",
                 message_en=f"{self.where}: the unit of '{name}' is printed as '()'; read as "
@@ -204,17 +204,17 @@ class _Reader:
                 self.warnings.append(_unfilled(self.where, row))
 
 
-def _unfilled(where: str, row: Row) -> Warning:
+def _unfilled(where: str, row: Row) -> PlanWarning:
     label = f"第{row.number}项" if row.number else "一行"
     if not row.name:
         values = "、".join(c.raw for c in row.cells if c.raw)
-        return Warning(
+        return PlanWarning(
             code="row_without_name",
             message=f"{where}：{label}有数值（{values}）却没有指标名称，请核对。",
             message_en=f"{where}: a row holds values ({values}) but no indicator name; please check.",
             where=where,
         )
-    return Warning(
+    return PlanWarning(
         code="row_unfilled",
         message=f"{where}：{label}“{row.name}”没有读到目标值，请核对。",
         message_en=f"{where}: no target was read for '{row.name}'"

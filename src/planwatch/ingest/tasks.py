@@ -58,7 +58,7 @@ from itertools import pairwise
 from planwatch.ingest.figures import Calendar, Unread, read_figures
 from planwatch.ingest.numerals import NUMERAL_CHARS, to_int
 from planwatch.ingest.wrapping import unwrap
-from planwatch.plan import OutlineNode, Plan, Project, Table, Task, Warning
+from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Project, Table, Task
 
 # --- tasks -------------------------------------------------------------------------------------
 
@@ -137,9 +137,9 @@ def read_tasks(plan: Plan) -> None:
                 plan.projects.extend(_projects(plan.tables[box.table], box.number, ids))
 
 
-def _unread(found: Unread, place: _Place) -> Warning:
+def _unread(found: Unread, place: _Place) -> PlanWarning:
     where = place.name
-    return Warning(
+    return PlanWarning(
         code="commitment_unread",
         message=f"{where}：“{found.phrase}”中的数字没有读成承诺，因为未能把它们对应到各自的主语。",
         message_en=(

@@ -15,10 +15,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.method import evaluate
-from planwatch.evaluate.model import STATUS_ZH, STATUSES, Assessment, Indicator, Observation
 from planwatch.evaluate.path import Chart, chart
 from planwatch.evaluate.settings import Settings
+from planwatch.plan.model import Indicator, Observation
+from planwatch.plan.vocabulary import STATUS_ZH, STATUSES
 
 Kind = Literal["annual", "midterm", "final"]
 KIND_ZH: dict[str, str] = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}

@@ -19,8 +19,8 @@ from matplotlib import font_manager
 from matplotlib import pyplot as plt
 
 from planwatch.errors import InputError
-from planwatch.evaluate.model import STATUS_ZH, STATUSES
 from planwatch.evaluate.path import Chart
+from planwatch.plan.vocabulary import STATUS_ZH, STATUSES
 
 COLOURS = {
     "achieved": "#1b7f3b",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from planwatch.evaluate.model import STATUS_ZH
+from planwatch.plan.vocabulary import STATUS_ZH
 from planwatch.report import layout
 from planwatch.report.content import Report, figure_text, task_summary
 from planwatch.report.figures import COLOURS, indicator_path, status_overview

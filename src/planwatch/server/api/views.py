@@ -14,8 +14,8 @@ from django.utils import timezone
 from ninja import NinjaAPI, Query, Status
 from ninja.errors import HttpError, ValidationError
 
-from planwatch import plan as doc
-from planwatch.evaluate.model import Assessment
+from planwatch.evaluate.assessment import Assessment
+from planwatch.plan import model as doc
 from planwatch.server.api.auth import READ, WRITE
 from planwatch.server.api.schemas import (
     AssessmentQuery,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from planwatch import plan as doc
 from planwatch.ingest import quality
 from planwatch.ingest.quality import confidence_level, label, table_place
+from planwatch.plan import model as doc
 
 
 @dataclass

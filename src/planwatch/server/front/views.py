@@ -21,10 +21,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from planwatch import plan as doc
-from planwatch.cells import read_cell
-from planwatch.evaluate.model import STATUSES, Assessment
+from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.path import chart
+from planwatch.plan import model as doc
+from planwatch.plan.cells import read_cell
+from planwatch.plan.vocabulary import STATUSES
 from planwatch.server.front.reading import cell_place, outline_view, reading_check
 from planwatch.server.office.models import CellCorrection
 from planwatch.server.plans.access import read_access

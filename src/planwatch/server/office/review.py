@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from planwatch import plan as doc
 from planwatch.evaluate.from_plan import indicator_table
 from planwatch.ingest.quality import table_place
 from planwatch.ingest.table_roles import ROLE_LABELS, ROLE_LABELS_EN
+from planwatch.plan import model as doc
 from planwatch.server.front.reading import page_lang
 from planwatch.server.office.forms import ColumnRolesForm
 from planwatch.server.office.services import Upload

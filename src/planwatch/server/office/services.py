@@ -8,10 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from planwatch import plan as doc
-from planwatch.cells import read_cell
 from planwatch.evaluate.from_plan import indicators_from_plan
-from planwatch.evaluate.model import Indicator as LibraryIndicator
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.spreadsheets import read_indicators
 from planwatch.ingest import quality
@@ -19,6 +16,9 @@ from planwatch.ingest.blocks import TableBlock
 from planwatch.ingest.pipeline import read_plan
 from planwatch.ingest.readers import read_document
 from planwatch.ingest.table_rows import clean
+from planwatch.plan import model as doc
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Indicator as LibraryIndicator
 from planwatch.server.office.models import CellCorrection
 from planwatch.server.plans.models import Indicator, Plan
 from planwatch.server.plans.services import audit

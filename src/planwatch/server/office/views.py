@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch import plan as doc
 from planwatch.errors import InputError
 from planwatch.evaluate.from_plan import indicator_table, indicators_from_plan
 from planwatch.evaluate.spreadsheets import read_indicators
 from planwatch.ingest.readers import read_document
+from planwatch.plan import model as doc
 from planwatch.server.front.reading import outline_view, reading_check
 from planwatch.server.office.forms import (
     ColumnRolesForm,

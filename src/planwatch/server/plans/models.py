@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from planwatch.cells import read_cell
-from planwatch.evaluate import model as lib
 from planwatch.evaluate.settings import Settings
+from planwatch.plan import model as lib
+from planwatch.plan.cells import read_cell
 
 
 class Department(models.Model):

@@ -8,13 +8,13 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from planwatch import plan as doc
-from planwatch.cells import read_cell
+from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate
-from planwatch.evaluate.model import Assessment
-from planwatch.evaluate.model import Observation as LibraryObservation
 from planwatch.evaluate.spreadsheets import read_observations
+from planwatch.plan import model as doc
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Observation as LibraryObservation
 from planwatch.server.plans.models import AuditEntry, Indicator, Observation, Plan
 
 

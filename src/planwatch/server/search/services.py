@@ -7,7 +7,7 @@ import re
 import rjieba
 from django.db import connection
 
-from planwatch import plan as doc
+from planwatch.plan import model as doc
 from planwatch.server.plans.models import Plan
 from planwatch.server.search.models import Section
 

@@ -15,8 +15,8 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from planwatch import plan as doc
 from planwatch.evaluate.spreadsheets import is_rate_name
+from planwatch.plan import model as doc
 from planwatch.server.plans.models import Department, Indicator, Plan
 from planwatch.server.plans.services import audit
 from planwatch.server.tasks.models import Commitment, Status, Task, TaskUpdate

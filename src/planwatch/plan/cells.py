@@ -14,7 +14,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from planwatch.plan import Comparator, Reading
+from planwatch.plan.model import Reading
+from planwatch.plan.vocabulary import Comparator
 
 # Canonical form -------------------------------------------------------------
 

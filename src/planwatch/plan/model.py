@@ -11,9 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from planwatch.plan.vocabulary import Attribute, Comparator
+
 # A division is a heading numbered 一、 or （一） inside a chapter or section (第N节 is a section).
 Level = Literal["part", "chapter", "section", "division", "box", "table"]
-Attribute = Literal["预期性", "约束性"]
 RegionLevel = Literal["national", "province", "city", "county", "district"]
 
 ReadingKind = Literal[
@@ -27,7 +28,6 @@ ReadingKind = Literal[
     "empty",  # an empty cell
     "text",  # text the grammar does not know; always uncertain
 ]
-Comparator = Literal["ge", "gt", "le", "lt", "about"]
 
 
 class Reading(BaseModel):
@@ -166,7 +166,7 @@ class Period(BaseModel):
     end: int
 
 
-class Warning(BaseModel):
+class PlanWarning(BaseModel):
     """Something the reader was unsure of or repaired, said to an office: where, and in its language.
 
     `message` is a Chinese sentence naming the place; `message_en` says the same in English.
@@ -202,7 +202,7 @@ class Plan(BaseModel):
     missing_chapters: list[str] = Field(
         default_factory=list, description="chapters the contents list but the body lacks"
     )
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[PlanWarning] = Field(default_factory=list)
     confidence: float | None = Field(
         None,
         ge=0,
@@ -210,6 +210,51 @@ class Plan(BaseModel):
         description="how sure the reading is, 0..1, from the self-check (planwatch.ingest.quality); "
         "None where the plan was not read from a document",
     )
+
+
+# How an indicator's target is judged (docs/method.md explains each).
+TargetKind = Literal[
+    "level",  # a level to reach by the final year: 城镇化率 60.6 -> 65
+    "growth",  # an average annual growth rate: 年均增长6.5
+    "cumulative",  # a five-year total: 单位GDP能耗降低[13.5], 人均预期寿命[1]
+    "bound",  # a floor or ceiling to reach or hold: ＞6.5, 5.5以内
+    "relation",  # relative to another indicator: 高于GDP增长, 与经济增长基本同步
+    "qualitative",  # judged against yearly targets: 保持在合理区间
+    "unknown",  # not assessable until a target is entered: 控制在市目标内, 待定
+]
+
+
+class Indicator(BaseModel):
+    """One indicator with its baseline and target, read with the cell grammar."""
+
+    id: str = Field(description="stable key: the row number and name, or the name alone")
+    name: str
+    unit: str | None = None
+    category: str | None = None
+    attribute: Attribute | None = None
+    base_year: int
+    target_year: int
+    baseline: Reading | None = Field(None, description="the base-year level (or cumulative figure)")
+    baseline_raw: str = ""
+    baseline_growth: Reading | None = Field(None, description="average annual growth of the previous period")
+    baseline_growth_raw: str = ""
+    target: Reading | None = Field(None, description="the final-year level, bound, total or relation")
+    target_raw: str = ""
+    target_growth: Reading | None = Field(None, description="the average annual growth to reach")
+    target_growth_raw: str = ""
+    rate: bool = Field(False, description="yearly figures are rates in % (增长, 降低), not levels")
+
+
+class Observation(BaseModel):
+    """The figure of one indicator in one year, with where it came from."""
+
+    indicator: str = Field(description="Indicator.id")
+    year: int
+    value: float
+    source: str | None = None
+    note: str | None = None
+    annual_target: Reading | None = Field(None, description="the target a work report set for the year")
+    annual_target_raw: str = ""
 
 
 def plan_schema() -> dict:

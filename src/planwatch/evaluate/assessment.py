@@ -1,0 +1,36 @@
+"""The Assessment: the judgement of one indicator in one year, with every input it used, so a
+rating can be audited."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from planwatch.plan.model import TargetKind
+from planwatch.plan.vocabulary import Status
+
+
+class Assessment(BaseModel):
+    """The judgement of one indicator in one year against the time-elapsed path (序时进度)."""
+
+    indicator: str
+    name: str
+    year: int
+    kind: TargetKind
+    status: Status
+    expected: float | None = Field(None, description="where the time-elapsed path says it should be")
+    actual: float | None = Field(None, description="the observed level, rate, index or total compared")
+    progress: float | None = Field(
+        None, description="actual progress over expected progress; 1 is on the path"
+    )
+    required_annual_growth: float | None = Field(
+        None,
+        description="average yearly growth (%) or change the remaining years now need to reach the target",
+    )
+    required_unit: str | None = Field(None, description="% for a growth, else the indicator's unit per year")
+    completion: float | None = Field(None, description="final evaluation: actual over target (1 is complete)")
+    met: bool | None = Field(None, description="the final target is met (final year) or already met")
+    warning: bool = Field(False, description="预警: a binding indicator behind its path or out of reach")
+    explanation: str = Field(description="why it got its status, in one sentence")
+    notes: list[str] = Field(
+        default_factory=list, description="what was assumed: baselines replaced, years used"
+    )

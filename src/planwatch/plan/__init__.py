@@ -1,0 +1,6 @@
+"""The plan package: what every other part of planwatch speaks.
+
+`model` holds the plan as read (outline, tables, tasks, commitments) and the indicators and
+observations it is judged with; `cells` is the grammar that reads a target cell; `vocabulary`
+holds every word of the domain once. It imports nothing else of planwatch.
+"""
