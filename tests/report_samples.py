@@ -7,8 +7,8 @@ from functools import cache
 
 from planwatch.cli import sample_path
 from planwatch.evaluate.from_plan import indicators_from_plan
-from planwatch.evaluate.spreadsheets import read_observations
 from planwatch.ingest import ingest
+from planwatch.ingest.spreadsheets import read_observations
 from planwatch.plan.model import Observation
 from planwatch.report.content import Report, build_report
 from planwatch.server.demo import sample_file

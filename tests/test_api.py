@@ -10,10 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from planwatch.server.accounts.models import AuditEntry, Department
 from planwatch.server.api.models import ApiToken
 from planwatch.server.demo import load_demo
-from planwatch.server.plans.models import AuditEntry, Department, Observation
-from planwatch.server.plans.services import assessments
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.reports.services import assessments
 
 pytestmark = pytest.mark.django_db
 

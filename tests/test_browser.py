@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from planwatch.server.demo import load_demo
-from planwatch.server.plans.models import Observation
+from planwatch.server.monitoring.models import Observation
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PASSWORD = "browser-test-password"
@@ -148,7 +148,7 @@ def test_a_bad_workbook_is_refused_and_nothing_changes(browser_page, live_server
 def test_assign_a_task_post_an_update_with_evidence_and_see_it_in_the_report(
     browser_page, live_server, demo, tmp_path
 ):
-    from planwatch.server.plans.models import Department
+    from planwatch.server.accounts.models import Department
     from planwatch.server.tasks.models import Task
 
     page, base = browser_page, live_server.url

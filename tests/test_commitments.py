@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from planwatch.ingest import ingest, read_plan
 from planwatch.ingest.blocks import Document, Paragraph
+from planwatch.ingest.body import read_body
 from planwatch.ingest.figures import Calendar, Figure, Unread, read_figures
-from planwatch.ingest.tasks import read_tasks
 from planwatch.plan.model import OutlineNode, Period, Plan
 
 FIFTEENTH = Calendar(2026, 15)
@@ -248,7 +248,7 @@ def test_divisions_stand_for_sections_and_ids_name_the_part():
             ),
         ],
     )
-    read_tasks(plan)
+    read_body(plan)
     read = [(c.id, c.chapter, c.section, c.subject) for c in plan.commitments]
     assert read == [
         ("1.2.1.c1", "第二章", "一、", "城镇调查失业率"),
@@ -271,7 +271,7 @@ def test_divisions_inside_a_section_are_read_with_it():
     plan = Plan(
         period=Period(start=2026, end=2030), outline=[node("chapter", "第三章", "产业", children=[section])]
     )
-    read_tasks(plan)
+    read_body(plan)
     (c,) = plan.commitments
     assert (c.id, c.chapter, c.section, c.subject, c.value, c.deadline) == (
         "3.1.c1",

@@ -13,13 +13,16 @@ from django.contrib.staticfiles import finders
 from django.utils import timezone
 
 from planwatch.server.demo import load_demo
-from planwatch.server.front.finders import NpmFinder
-from planwatch.server.plans.models import Observation, Plan
-from planwatch.server.plans.services import assessments, record_observation, store_plan
+from planwatch.server.finders import NpmFinder
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.monitoring.services import record_observation
+from planwatch.server.plans.models import Plan
+from planwatch.server.plans.services import store_plan
+from planwatch.server.reports.services import assessments
 
 pytestmark = pytest.mark.django_db
 
-FINDER = "planwatch.server.front.finders.NpmFinder"
+FINDER = "planwatch.server.finders.NpmFinder"
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from planwatch.server.accounts.models import AuditEntry, Department
 from planwatch.server.demo import load_demo
-from planwatch.server.plans.models import AuditEntry, Department, Observation
+from planwatch.server.monitoring.models import Observation
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ PATENTS = "每万人口发明专利拥有量"
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path) -> Path:
     settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT / "imports"
+    return settings.MEDIA_ROOT / "uploads"
 
 
 @pytest.fixture
@@ -162,6 +163,17 @@ def test_an_import_stores_nothing_until_confirmed_then_everything(client, plan, 
     assert list(media.iterdir()) == []
     again = client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
     assert again.status_code == 302 and Observation.objects.count() == before + 2
+
+
+def test_the_confirmation_stores_what_the_preview_read(client, plan, staff, tmp_path, media):
+    """The workbook is read once: confirming does not read the file again."""
+    client.force_login(staff)
+    upload(client, plan, workbook(tmp_path / "gdp.xlsx", [(GDP, 2025, 6.0, "快报")]))
+    [pending] = media.iterdir()
+    for kept in pending.glob("upload.*"):
+        kept.write_bytes(b"not a workbook any more")
+    assert client.post(reverse("monitoring:import_confirm", args=[plan.pk])).status_code == 302
+    assert gdp_figures(plan)[2025] == 6.0 and list(media.iterdir()) == []
 
 
 def test_an_import_with_a_bad_row_shows_it_and_stores_nothing(client, plan, staff, tmp_path, media):

@@ -3,15 +3,19 @@ spreadsheet), correct a cell, set the thresholds."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from planwatch.server.office.models import CellCorrection
-from planwatch.server.plans.models import AuditEntry, Plan
-from planwatch.server.plans.services import assessments, record_observation, store_plan
+from planwatch.server.accounts.models import AuditEntry
+from planwatch.server.monitoring.services import record_observation
+from planwatch.server.plans.models import CellCorrection, Plan
+from planwatch.server.plans.services import store_plan
+from planwatch.server.reports.services import assessments
 from tests.built_plans import as_html, document
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +28,8 @@ def _media(settings, tmp_path):
 
 
 def _uploads() -> list[Path]:
-    folder = Path(settings.MEDIA_ROOT) / "uploads"
-    return list(folder.iterdir()) if folder.exists() else []
+    """The files of the pending uploads, each kept in a folder of its own."""
+    return [p for p in (Path(settings.MEDIA_ROOT) / "uploads").rglob("*") if p.is_file()]
 
 
 @pytest.fixture
@@ -129,7 +133,7 @@ def test_the_roles_the_reader_chose_read_the_same_when_sent_back(office, tmp_pat
     page = office.get("/office/upload/review/").content.decode()
     assert "已按指定的列含义读取" in page and "恢复自动识别" in page
     office.post("/office/upload/roles/", {"table": 0, "automatic": 1})
-    assert "roles" not in office.session["office-upload"] or office.session["office-upload"]["roles"] == {}
+    assert "roles" not in office.session["upload.plan"] or office.session["upload.plan"]["roles"] == {}
 
 
 def test_the_office_uploads_the_indicator_table_as_a_spreadsheet(office, tmp_path):
@@ -165,8 +169,20 @@ def test_a_spreadsheet_that_is_not_an_indicator_table_is_refused(office, tmp_pat
     with sheet.open("rb") as f:
         page = office.post("/office/upload/indicators/", {"sheet": f, "base_year": 2020, "target_year": 2025})
     assert page.status_code == 200 and "other.csv 无法作为指标表读取" in page.content.decode()
-    assert "sheet" not in office.session["office-upload"]
+    assert "sheet" not in office.session["upload.plan"]
     assert len(_uploads()) == 1  # the plan document alone
+
+
+def test_an_abandoned_upload_of_any_kind_is_swept_after_a_day(office, tmp_path):
+    root = Path(settings.MEDIA_ROOT) / "uploads"
+    abandoned, recent = root / "abandoned", root / "recent"
+    for folder in (abandoned, recent):
+        folder.mkdir(parents=True)
+        (folder / "upload.xlsx").write_bytes(b"x")
+    day_and_more = time.time() - 25 * 3600
+    os.utime(abandoned, (day_and_more, day_and_more))
+    _upload(office, _built(tmp_path))
+    assert not abandoned.exists() and recent.exists()
 
 
 def test_uploads_need_the_office(client, sample_file):

@@ -7,10 +7,8 @@ import re
 
 import pytest
 
-from planwatch.server.office.models import CellCorrection
-from planwatch.server.office.services import correct_cell
-from planwatch.server.plans.models import Plan
-from planwatch.server.plans.services import store_plan
+from planwatch.server.plans.models import CellCorrection, Plan
+from planwatch.server.plans.services import correct_cell, store_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ import pytest
 from planwatch.cli import sample_path
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate
-from planwatch.evaluate.spreadsheets import read_observations
 from planwatch.ingest import ingest
-from planwatch.plan.model import Observation
+from planwatch.ingest.spreadsheets import read_observations
+from planwatch.plan.cells import read_cell
+from planwatch.plan.model import Indicator, Observation
 from planwatch.report.content import build_report
 from planwatch.server.demo import OBSERVATIONS, sample_file
 
@@ -69,3 +70,27 @@ def test_same_inputs_same_report(inputs):
     first = build_report(indicators, observations, 2024, "annual", plan_title=plan.title, date=DATE)
     again = build_report(indicators, observations, 2024, "annual", plan_title=plan.title, date=DATE)
     assert first.model_dump() == again.model_dump()
+
+
+@pytest.mark.parametrize(
+    ("level", "growth", "printed"),
+    [
+        ("", "与经济增长基本同步", "与经济增长基本同步"),  # words stay as the plan wrote them, no stray %
+        ("", "6左右", "年均增长6%左右"),
+        ("302", "7", "302，年均增长7%"),
+        ("65", "", "65"),
+    ],
+)
+def test_targets_are_printed_as_the_plan_writes_them(level, growth, printed):
+    indicator = Indicator(
+        id="1",
+        name="居民人均可支配收入",
+        base_year=2020,
+        target_year=2025,
+        target=read_cell(level) if level else None,
+        target_raw=level,
+        target_growth=read_cell(growth) if growth else None,
+        target_growth_raw=growth,
+    )
+    report = build_report([indicator], [], 2023, "annual", plan_title="规划", date=DATE)
+    assert report.groups[0].rows[0].target == printed

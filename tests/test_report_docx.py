@@ -18,10 +18,11 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from planwatch.plan.vocabulary import STATUS_COLOURS
 from planwatch.report import write_report
 from planwatch.report.content import Report
 from planwatch.report.docx import TEMPLATE, _number, write_docx
-from planwatch.report.figures import COLOURS, indicator_path
+from planwatch.report.figures import indicator_path
 from planwatch.report.layout import ILLUSTRATIVE
 from tests.report_samples import FINAL_YEAR, sample_report
 
@@ -171,7 +172,7 @@ def test_status_cells_shaded(written, midterm: Report):
     assert len(data) == len(statuses)
     for row, status in zip(data, statuses, strict=True):
         shading = row.cells[8]._tc.tcPr.find(qn("w:shd"))
-        assert shading.get(qn("w:fill")) == COLOURS[status].lstrip("#").upper()
+        assert shading.get(qn("w:fill")) == STATUS_COLOURS[status].lstrip("#").upper()
 
 
 def test_warning_marked(tmp_path, midterm: Report):

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from planwatch.report.content import Report, figure_text
-from planwatch.report.figures import COLOURS, indicator_path
+from planwatch.plan.vocabulary import STATUS_COLOURS, figure_text
+from planwatch.report.content import Report
+from planwatch.report.figures import indicator_path
 from planwatch.report.html import write_html
 from planwatch.report.layout import EMPTY
 from tests.report_samples import sample_report
@@ -110,7 +111,7 @@ def test_main_table_against_report(midterm: Report, midterm_page: bytes) -> None
 
 def test_status_colours_in_css(midterm_page: bytes) -> None:
     css = "".join(s.text for s in lxml_html.fromstring(midterm_page).iter("style"))
-    for status, colour in COLOURS.items():
+    for status, colour in STATUS_COLOURS.items():
         assert re.search(rf"\.status-{status} \{{ background: {colour};", css), status
     assert "display: table-header-group" in css
     assert "size: A4" in css

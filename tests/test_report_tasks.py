@@ -12,12 +12,12 @@ import pytest
 from django.utils import timezone
 from lxml import html as lxml_html
 
-from planwatch.plan import model as doc
+from planwatch.plan import model as plan_model
 from planwatch.report.content import Report, TaskLine, task_summary
 from planwatch.report.docx import write_docx
 from planwatch.report.html import render_html
 from planwatch.report.xlsx import write_xlsx
-from planwatch.server.plans.models import Department
+from planwatch.server.accounts.models import Department
 from planwatch.server.plans.services import store_plan
 from planwatch.server.tasks.models import Status
 from tests.report_samples import sample_report
@@ -135,13 +135,15 @@ def test_without_tasks_no_section(tmp_path: Path):
 def test_the_download_lists_the_plans_tasks(client, settings):
     settings.PUBLIC_READ = True
     plan = store_plan(
-        doc.Plan(
+        plan_model.Plan(
             title="某区国民经济和社会发展第十四个五年规划纲要",
             region="某区",
-            period=doc.Period(start=2021, end=2025),
+            period=plan_model.Period(start=2021, end=2025),
             tasks=[
-                doc.Task(id="3.1.1", chapter=INNOVATION, title=TITLES[0], text="实施高新技术企业倍增计划。"),
-                doc.Task(id="5.2.1", chapter=CITY, title=TITLES[2], text="完成老旧小区改造。"),
+                plan_model.Task(
+                    id="3.1.1", chapter=INNOVATION, title=TITLES[0], text="实施高新技术企业倍增计划。"
+                ),
+                plan_model.Task(id="5.2.1", chapter=CITY, title=TITLES[2], text="完成老旧小区改造。"),
             ],
         )
     )

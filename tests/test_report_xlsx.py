@@ -8,8 +8,9 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
+from planwatch.plan.vocabulary import STATUS_COLOURS
 from planwatch.report.content import Report
-from planwatch.report.figures import COLOURS
+from planwatch.report.palette import ink
 from planwatch.report.xlsx import write_xlsx
 from tests.report_samples import sample_report
 
@@ -100,11 +101,11 @@ def test_status_cells_are_coloured(midterm: Report, tmp_path: Path) -> None:
     ws = _written(midterm, tmp_path)["主要指标"]
     status = {row[9].value: row[9] for row in ws.iter_rows(min_row=3) if row[0].value is not None}
     lagging = status["滞后"]
-    assert lagging.fill.fgColor.rgb == _argb(COLOURS["lagging"])
+    assert lagging.fill.fgColor.rgb == _argb(STATUS_COLOURS["lagging"])
     assert lagging.font.b
     on_track = status["基本符合预期"]
-    assert on_track.fill.fgColor.rgb == _argb(COLOURS["on_track"])
-    assert on_track.font.color.rgb == "FFFFFFFF"
+    assert on_track.fill.fgColor.rgb == _argb(STATUS_COLOURS["on_track"])
+    assert on_track.font.color.rgb == _argb(ink(STATUS_COLOURS["on_track"]))  # legible on its fill
 
 
 def test_frozen_filtered_and_printable(midterm: Report, tmp_path: Path) -> None:

@@ -8,9 +8,12 @@ import pytest
 from django.utils import timezone
 
 from planwatch.errors import InputError
+from planwatch.server.accounts.models import AuditEntry
 from planwatch.server.demo import load_demo
-from planwatch.server.plans.models import AuditEntry, Observation
-from planwatch.server.plans.services import assessments, import_observations, record_observation, store_plan
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.monitoring.services import import_observations, record_observation
+from planwatch.server.plans.services import store_plan
+from planwatch.server.reports.services import assessments
 
 pytestmark = pytest.mark.django_db
 

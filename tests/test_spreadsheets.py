@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from planwatch.errors import InputError
-from planwatch.evaluate.spreadsheets import is_rate_name, read_indicators, read_observations, write_template
+from planwatch.ingest.spreadsheets import is_rate_name, read_indicators, read_observations, write_template
 from planwatch.plan.model import Indicator, Observation, Reading
 
 
@@ -260,6 +260,7 @@ def test_duplicate_ids_name_both_rows(tmp_path):
         ("单位GDP二氧化碳排放下降", True),
         ("规模以上工业增加值增速", True),
         ("PM2.5浓度降幅", True),
+        ("主要污染物排放总量减少", True),
         ("居民人均可支配收入增长（%）", True),
         ("地区生产总值", False),
         ("常住人口城镇化率", False),
@@ -416,8 +417,8 @@ def test_the_template_round_trips(tmp_path):
     sheet = book["监测数据填报"]
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
         ["序号", "指标", "单位", "属性", "基期值", "目标值", "年份", "值", "来源", "备注", "年度目标"],
-        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5", 2021, None, None, None, None],
-        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5", 2022, None, None, None, None],
+        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5%", 2021, None, None, None, None],
+        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5%", 2022, None, None, None, None],
         ["2", "城镇化率", None, None, "58*", "65", 2021, None, None, None, None],
         ["2", "城镇化率", None, None, "58*", "65", 2022, None, None, None, None],
         ["3", "单位GDP能源消耗降低", "%", "约束性", None, "〔13.5〕", 2021, None, None, None, None],

@@ -13,9 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from planwatch.plan import model as doc
-from planwatch.server.plans.models import AuditEntry, Department
-from planwatch.server.plans.services import assessments, record_observation, store_plan
+from planwatch.plan import model as plan_model
+from planwatch.server.accounts.models import AuditEntry, Department
+from planwatch.server.monitoring.services import record_observation
+from planwatch.server.plans.services import store_plan
+from planwatch.server.reports.services import assessments
 from planwatch.server.tasks.excel import due_date
 from planwatch.server.tasks.models import Commitment, Status, Task, TaskUpdate
 from planwatch.server.tasks.services import load_tasks
@@ -34,26 +36,26 @@ def media(settings, tmp_path) -> Path:
 
 @pytest.fixture
 def plan():
-    reading = doc.Plan(
+    reading = plan_model.Plan(
         title="某区国民经济和社会发展第十四个五年规划纲要",
         region="某区",
-        period=doc.Period(start=2021, end=2025),
+        period=plan_model.Period(start=2021, end=2025),
         tasks=[
-            doc.Task(
+            plan_model.Task(
                 id="3.1.1",
                 chapter=INNOVATION,
                 section="第一节 培育创新主体",
                 title="加强创新型企业培育",
                 text="实施高新技术企业倍增计划，支持企业建设研发机构。",
             ),
-            doc.Task(
+            plan_model.Task(
                 id="3.1.2",
                 chapter=INNOVATION,
                 section="第一节 培育创新主体",
                 title="建设科技创新平台",
                 text="推动建设一批工程技术研究中心和重点实验室。",
             ),
-            doc.Task(
+            plan_model.Task(
                 id="5.2.1",
                 chapter=CITY,
                 section="第二节 改善人居环境",
@@ -62,7 +64,7 @@ def plan():
             ),
         ],
         commitments=[
-            doc.Commitment(
+            plan_model.Commitment(
                 id="3.1.c1",
                 chapter=INNOVATION,
                 section="第一节 培育创新主体",
@@ -318,7 +320,7 @@ def test_export_edit_import_changes_the_lead(client, plan, departments, staff, t
     assert sorted(d.name for d in item.supporting.all()) == ["区住房城乡建设局", "区发展改革委"]
     assert AuditEntry.objects.filter(action="assign", object_id=str(item.pk)).count() == 1
     assert AuditEntry.objects.filter(action="import", object_type="Plan").exists()
-    assert not list((tmp_path / "media" / "imports").iterdir())
+    assert not list((tmp_path / "media" / "uploads").iterdir())
 
 
 def test_imported_progress_is_a_new_report_only_when_new(client, plan, staff, tmp_path):
@@ -385,7 +387,7 @@ def test_a_confirmed_commitment_is_an_indicator_that_is_assessed(client, plan, s
     [assessment] = assessments(plan, 2023)
     assert (assessment.name, assessment.kind, assessment.status) == ("企业成功上市", "bound", "achieved")
     linked = client.get(reverse("tasks:commitments", args=[plan.pk])).content.decode()
-    assert reverse("front:indicator", args=[indicator.pk]) in linked
+    assert reverse("reports:indicator", args=[indicator.pk]) in linked
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from planwatch.errors import InputError
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate as evaluate_indicators
-from planwatch.evaluate.settings import load_settings
-from planwatch.evaluate.spreadsheets import read_indicators, read_observations, write_template
+from planwatch.evaluate.settings import Settings
 from planwatch.ingest import ingest as ingest_plan
+from planwatch.ingest.spreadsheets import read_indicators, read_observations, write_template
 from planwatch.plan.model import Indicator, Plan, plan_schema
+from planwatch.plan.vocabulary import REPORT_KINDS
 from planwatch.summary import render, render_assessments
 
 app = typer.Typer(
@@ -28,6 +30,7 @@ app = typer.Typer(
 )
 
 SAMPLE = "weidu-14th-fyp-outline.scraped.txt"
+_KIND_CHOICES = f"{', '.join(REPORT_KINDS[:-1])} or {REPORT_KINDS[-1]}"  # annual, midterm or final
 
 
 def sample_path() -> Path:
@@ -76,6 +79,22 @@ def load_plan(path: Path) -> Plan:
         raise InputError(
             str(path), f"not a plan JSON written by planwatch ingest --json ({str(e).splitlines()[0]})"
         ) from None
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Settings from a JSON file (any field left out keeps its default)."""
+    if path is None:
+        return Settings()
+    try:
+        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"not JSON: {e}") from None
+    except ValidationError as e:
+        first = e.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise InputError(str(path), f"setting {field}: {first['msg']}") from None
 
 
 def load_indicators(
@@ -160,7 +179,7 @@ def report(
     observations: Annotated[Path, typer.Option("--observations", help="监测数据 observations (.xlsx/.csv)")],
     year: Annotated[int, typer.Option("--year", help="报告年份 the year reported on")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 the file to write")],
-    kind: Annotated[str, typer.Option("--kind", help="报告类型 annual, midterm or final")] = "annual",
+    kind: Annotated[str, typer.Option("--kind", help=f"报告类型 {_KIND_CHOICES}")] = "annual",
     fmt: Annotated[
         str, typer.Option("--format", help="格式 docx, xlsx or html (default: from the file name)")
     ] = "",
@@ -182,8 +201,8 @@ def report(
     fmt = fmt or output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt or '(none)'}: one of {', '.join(FORMATS)}", param_hint="--format")
-    if kind not in ("annual", "midterm", "final"):
-        raise typer.BadParameter("annual, midterm or final", param_hint="--kind")
+    if kind not in REPORT_KINDS:
+        raise typer.BadParameter(_KIND_CHOICES, param_hint="--kind")
     found, reading = load_indicators(plan, indicators, base_year, target_year)
     title = (reading.title if reading else None) or (indicators.stem if indicators else "规划")
     content = build_report(

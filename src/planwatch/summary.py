@@ -8,20 +8,9 @@ from rich.table import Table as RichTable
 from rich.tree import Tree
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.explain import STATUS_EN
 from planwatch.ingest.quality import LEVEL_LABELS, confidence_level
 from planwatch.plan.model import Indicator, OutlineNode, Plan, Table
-from planwatch.plan.vocabulary import STATUS_ZH, STATUSES
-
-STATUS_STYLE = {
-    "achieved": "bold green",
-    "ahead": "green",
-    "on_track": "cyan",
-    "lagging": "yellow",
-    "severely_lagging": "bold red",
-    "not_assessable": "dim",
-}
-
+from planwatch.plan.vocabulary import STATUS_COLOURS, STATUSES, figure_text, status_label
 
 _LABELS = {
     "zh": {
@@ -140,7 +129,6 @@ def render_assessments(
     indicators: list[Indicator], assessments: list[Assessment], console: Console, lang: str
 ) -> None:
     """One row per indicator, the status in colour, then how many are in each status."""
-    names = STATUS_ZH if lang != "en" else STATUS_EN
     by_id = {i.id: i for i in indicators}
     year = assessments[0].year if assessments else ""
     out = RichTable(title=f"{year} 年度评估 assessment", title_justify="left")
@@ -149,7 +137,7 @@ def render_assessments(
     for a in assessments:
         ind = by_id[a.indicator]
         target = ind.target_raw or (f"年均{ind.target_growth_raw}" if ind.target_growth_raw else "")
-        status = f"[{STATUS_STYLE[a.status]}]{names[a.status]}[/]" + (
+        status = f"[{STATUS_COLOURS[a.status]}]{status_label(a.status, lang)}[/]" + (
             " [bold red]预警[/]" if a.warning else ""
         )
         required = (
@@ -162,14 +150,14 @@ def render_assessments(
             ind.unit or "",
             ind.attribute or "",
             target,
-            _figure(a.expected),
-            _figure(a.actual),
+            figure_text(a.expected),
+            figure_text(a.actual),
             "" if a.progress is None else f"{a.progress:.0%}",
             status,
             required,
         )
     console.print(out)
-    counts = [f"{names[s]} {sum(a.status == s for a in assessments)}" for s in STATUSES]
+    counts = [f"{status_label(s, lang)} {sum(a.status == s for a in assessments)}" for s in STATUSES]
     warnings = sum(a.warning for a in assessments)
     console.print(
         ("合计 " if lang != "en" else "total ")
@@ -177,7 +165,3 @@ def render_assessments(
         + ", ".join(counts)
         + f"; 预警 {warnings}"
     )
-
-
-def _figure(x: float | None) -> str:
-    return "" if x is None else f"{x:,.2f}".rstrip("0").rstrip(".")

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from planwatch.evaluate.judgement import Judgement
 from planwatch.plan.model import Indicator, TargetKind
-from planwatch.plan.vocabulary import STATUS_ZH
-
-if TYPE_CHECKING:
-    from planwatch.evaluate.method import _Judgement
-
-STATUS_EN = {
-    "achieved": "achieved ahead of time",
-    "ahead": "ahead of the path",
-    "on_track": "on track",
-    "lagging": "lagging",
-    "severely_lagging": "severely lagging",
-    "not_assessable": "not assessable",
-}
+from planwatch.plan.vocabulary import (
+    ATTRIBUTE_EN,
+    BINDING,
+    NO_FIGURE,
+    PERCENT,
+    POINTS_EN,
+    change_unit,
+    figure_text,
+    is_reduction_name,
+    status_label,
+)
 
 _WHY_NOT = {
     "outside_period": ("{y}年不在规划期内（{b}—{t}年）", "{y} is outside the plan period {b}-{t}"),
@@ -46,42 +43,46 @@ _WHY_NOT = {
 
 
 def _n(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1e6 else f"{x:,.0f}"
+    """A figure in a sentence; a dash where there is none."""
+    return figure_text(x, NO_FIGURE)
 
 
-def explain(ind: Indicator, kind: TargetKind, year: int, j: _Judgement, warning: bool, lang: str) -> str:
+def explain(ind: Indicator, kind: TargetKind, year: int, j: Judgement, warning: bool, lang: str) -> str:
+    """The sentence an office reads beside the status: the figures it rests on and what is still needed."""
     zh = lang != "en"
     unit = ind.unit or ""
     if j.status == "not_assessable":
-        key, _, detail = j.reason.partition(":")
-        if key in ("other_not_found", "no_pair"):
-            text = (
-                f"无法评估：未找到可比较的指标“{detail}”的{year}年数据"
-                if zh
-                else f"not assessable: no {year} figures for the indicator it is compared with ({detail})"
-            )
-            return text
-        missing = next((n.split(":")[1] for n in j.notes if n.startswith("years_missing")), "")
-        raw = ind.target_raw or ind.target_growth_raw
-        template = _WHY_NOT.get(key, ("无法评估", "not assessable"))[0 if zh else 1]
-        reason = template.format(
-            y=year, b=ind.base_year, t=ind.target_year, missing=missing, raw=raw, v=_n(j.expected)
-        )
-        return f"无法评估：{reason}。" if zh else f"Not assessable: {reason}."
-    status = STATUS_ZH[j.status] if zh else STATUS_EN[j.status]
+        return _why_not(ind, year, j, lang)
+    status = status_label(j.status, lang)
     parts = [_measure(ind, kind, year, j, zh, unit)]
     if j.required is not None:
-        parts.append(_required(ind, kind, year, j.required, j.required_unit == "%", zh))
+        parts.append(_required(ind, kind, year, j.required, j.required_unit == PERCENT, zh))
     parts.extend(_notes(j.notes, zh))
     if warning:
-        parts.append("约束性指标预警" if zh else "binding indicator: early warning")
+        parts.append(f"{BINDING}指标预警" if zh else f"{ATTRIBUTE_EN[BINDING]} indicator: early warning")
     return (
         (f"{status}：" + "；".join(parts) + "。")
         if zh
         else (f"{status.capitalize()}: " + "; ".join(parts) + ".")
     )
+
+
+def _why_not(ind: Indicator, year: int, j: Judgement, lang: str) -> str:
+    """Why there is no status: the figure that is missing, or a target that cannot be judged as written."""
+    zh = lang != "en"
+    label = status_label("not_assessable", lang)
+    key, _, detail = j.reason.partition(":")
+    if key in ("other_not_found", "no_pair"):
+        if zh:
+            return f"{label}：未找到可比较的指标“{detail}”的{year}年数据"
+        return f"{label}: no {year} figures for the indicator it is compared with ({detail})"
+    missing = next((n.split(":")[1] for n in j.notes if n.startswith("years_missing")), "")
+    raw = ind.target_raw or ind.target_growth_raw
+    template = _WHY_NOT.get(key, (label, label))[0 if zh else 1]
+    reason = template.format(
+        y=year, b=ind.base_year, t=ind.target_year, missing=missing, raw=raw, v=_n(j.expected)
+    )
+    return f"{label}：{reason}。" if zh else f"{label.capitalize()}: {reason}."
 
 
 def _required(ind: Indicator, kind: TargetKind, year: int, required: float, rate: bool, zh: bool) -> str:
@@ -91,29 +92,25 @@ def _required(ind: Indicator, kind: TargetKind, year: int, required: float, rate
     falling = required < 0
     size = _n(abs(required))
     if rate:
-        reduction = kind == "cumulative" and ind.rate and _is_reduction(ind.name)
+        reduction = kind == "cumulative" and ind.rate and is_reduction_name(ind.name)
         verb_zh = "年均降低" if reduction or falling else "年均增长"
         verb_en = "fall" if reduction or falling else "grow"
         what_zh, what_en = f"{size}%", f"{size}% a year"
     else:
         verb_zh = (
             ("年均降低" if falling else "年均提高")
-            if unit == "%"
+            if unit == PERCENT
             else ("年均减少" if falling else "年均增加")
         )
         verb_en = "fall" if falling else "rise"
-        what_zh = f"{size}个百分点" if unit == "%" else f"{size}{unit}"
-        what_en = f"{size} points a year" if unit == "%" else f"{size} {unit} a year"
+        what_zh = f"{size}{change_unit(unit)}"
+        what_en = f"{size} {POINTS_EN if unit == PERCENT else unit} a year"
     if zh:
         return f"实现{ind.target_year}年目标，今后{left}年需{verb_zh}{what_zh}"
     return f"to reach the {ind.target_year} target it must {verb_en} {what_en} for {left} more year(s)"
 
 
-def _is_reduction(name: str) -> bool:
-    return any(word in name for word in ("降低", "下降", "降幅", "减少"))
-
-
-def _measure(ind: Indicator, kind: TargetKind, year: int, j: _Judgement, zh: bool, unit: str) -> str:
+def _measure(ind: Indicator, kind: TargetKind, year: int, j: Judgement, zh: bool, unit: str) -> str:
     a, e = _n(j.actual), _n(j.expected)
     p = f"{j.progress:.0%}" if j.progress is not None else None
     n = year - ind.base_year
@@ -128,11 +125,12 @@ def _measure(ind: Indicator, kind: TargetKind, year: int, j: _Judgement, zh: boo
     if kind == "cumulative":
         if zh:
             return (
-                f"{n}年累计{a}{'%' if ind.rate else unit}，按序时进度应累计{e}{'%' if ind.rate else unit}"
+                f"{n}年累计{a}{PERCENT if ind.rate else unit}，按序时进度应累计{e}{PERCENT if ind.rate else unit}"
                 + (f"，完成序时进度的{p}" if p else "")
             )
-        return f"{a}{'%' if ind.rate else ' ' + unit} over {n} years against {e} on the time-elapsed path" + (
-            f" ({p})" if p else ""
+        return (
+            f"{a}{PERCENT if ind.rate else ' ' + unit} over {n} years against {e} on the time-elapsed path"
+            + (f" ({p})" if p else "")
         )
     if kind == "relation":
         other = next((x.split(":", 1)[1] for x in j.notes if x.startswith("compared_with:")), "")

@@ -1,4 +1,4 @@
-"""Indicators from a plan as read by `planwatch ingest`, and the completion table of a previous plan.
+"""Indicators from a plan as read from its document, and the completion table of a previous plan.
 
 A plan's main indicator table pairs a baseline group of columns (“十三五”基数)
 with a target group (“十四五”目标), each with a level and a growth column. A
@@ -14,11 +14,10 @@ import re
 from pydantic import BaseModel
 
 from planwatch.evaluate.settings import Settings
-from planwatch.evaluate.spreadsheets import is_rate_name
-from planwatch.ingest.columns import row_kind, value_column
-from planwatch.ingest.table_roles import VALUE_ROLES, cell_phrase
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Cell, Indicator, Plan, Reading, Row, Table
+from planwatch.plan.tables import VALUE_ROLES, cell_phrase, column_kind, row_kind
+from planwatch.plan.vocabulary import is_rate_name
 
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -52,7 +51,7 @@ def _slots(table: Table) -> dict[tuple[str, str], int]:
     for k, name in enumerate(table.cell_columns):
         group = _group(name)
         role = "target" if "目标" in group else "result" if "完成" in group or "实际" in group else "baseline"
-        slots.setdefault((role, value_column(name).kind), k)
+        slots.setdefault((role, column_kind(name)), k)
     return slots
 
 

@@ -12,17 +12,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.explain import explain
+from planwatch.evaluate.judgement import Judgement
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.model import Indicator, Observation, TargetKind
-from planwatch.plan.vocabulary import Status
+from planwatch.plan.vocabulary import (
+    BEHIND,
+    BINDING,
+    PERCENT,
+    PROGRESS_THRESHOLDS,
+    Status,
+    is_reduction_name,
+)
 
 Series = Mapping[int, Observation]
 FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")
-REDUCTION = re.compile(r"(降低|下降|降幅|减少)")
 RANK: dict[Status, int] = {
     "severely_lagging": 0,
     "lagging": 1,
@@ -53,23 +59,6 @@ def target_kind(ind: Indicator) -> TargetKind:
     return "unknown"
 
 
-@dataclass
-class _Judgement:
-    """What one kind's rule found, before the status and the sentence are settled."""
-
-    status: Status
-    expected: float | None = None
-    actual: float | None = None
-    progress: float | None = None
-    required: float | None = None
-    required_unit: str | None = None
-    completion: float | None = None
-    met: bool | None = None
-    out_of_reach: bool = False
-    reason: str = ""
-    notes: list[str] = field(default_factory=list)
-
-
 def evaluate(
     indicators: list[Indicator],
     observations: Iterable[Observation],
@@ -97,12 +86,12 @@ def assess(
     kind = target_kind(ind)
     own = series.get(ind.id, {})
     if not ind.base_year < year <= ind.target_year:
-        j = _Judgement("not_assessable", reason="outside_period")
+        j = Judgement("not_assessable", reason="outside_period")
     else:
         j = _RULES[kind](ind, year, own, series, indicators, settings)
     if j.status != "not_assessable" and j.met:
         j.status = "achieved"
-    warning = ind.attribute == "约束性" and (j.status in ("lagging", "severely_lagging") or j.out_of_reach)
+    warning = ind.attribute == BINDING and (j.status in BEHIND or j.out_of_reach)
     return Assessment(
         indicator=ind.id,
         name=ind.name,
@@ -128,13 +117,10 @@ def _round(x: float | None, digits: int = 2) -> float | None:
 
 def status_of(progress: float, settings: Settings) -> Status:
     """The status a progress ratio earns; moving the wrong way is severely lagging."""
-    if progress >= settings.ahead:
-        return "ahead"
-    if progress >= settings.on_track:
-        return "on_track"
-    if progress >= settings.lagging:
-        return "lagging"
-    return "severely_lagging"
+    return next(
+        (status for status in PROGRESS_THRESHOLDS if progress >= getattr(settings, status)),
+        "severely_lagging",
+    )
 
 
 def _elapsed(ind: Indicator, year: int) -> tuple[int, int, int]:
@@ -177,15 +163,15 @@ def _required_growth(target: float, actual: float, remaining: int) -> float | No
 # -- level: 城镇化率 60.6 -> 65 ------------------------------------------------------
 
 
-def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
     notes: list[str] = []
     b = baseline_value(ind, own, notes)
     t = ind.target.value if ind.target is not None else None
     obs = own.get(year)
     if b is None or t is None:
-        return _Judgement("not_assessable", reason="no_baseline", notes=notes)
+        return Judgement("not_assessable", reason="no_baseline", notes=notes)
     if obs is None:
-        return _Judgement("not_assessable", reason="no_observation", notes=notes)
+        return Judgement("not_assessable", reason="no_observation", notes=notes)
     a = obs.value
     n, total, left = _elapsed(ind, year)
     s = n / total
@@ -196,11 +182,11 @@ def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     expected = b * (t / b) ** s if geometric else b + (t - b) * s
     progress = (a - b) / (expected - b)
     met = a >= t if up else a <= t
-    j = _Judgement(status_of(progress, settings), expected, a, progress, met=met, notes=notes)
+    j = Judgement(status_of(progress, settings), expected, a, progress, met=met, notes=notes)
     j.completion = (a - b) / (t - b)
     if left > 0 and not met:
         if geometric and a > 0:
-            j.required, j.required_unit = _required_growth(t, a, left), "%"
+            j.required, j.required_unit = _required_growth(t, a, left), PERCENT
             planned = _required_growth(t, b, total)
         else:
             j.required, j.required_unit = (t - a) / left, f"{ind.unit or ''}/年"
@@ -215,7 +201,7 @@ def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
 
 def _hold(
     ind: Indicator, year: int, own: Series, bound: float, floor: bool, settings: Settings, notes: list[str]
-) -> _Judgement:
+) -> Judgement:
     """A level to be held through the period: every elapsed year is checked against it."""
     years = range(ind.base_year + 1, year + 1)
     seen = [y for y in years if y in own]
@@ -237,7 +223,7 @@ def _hold(
     else:
         status = "severely_lagging"
     held = sum(1 for x in shortfalls if x == 0)
-    j = _Judgement(status, bound, a, held / len(shortfalls) if shortfalls else None, notes=notes)
+    j = Judgement(status, bound, a, held / len(shortfalls) if shortfalls else None, notes=notes)
     j.met = held_now and year == ind.target_year
     j.completion = (a / bound if floor else bound / a) if a and bound else None
     j.reason = "hold"
@@ -247,7 +233,7 @@ def _hold(
 # -- bound: ＞6.5, 5.5以内 -----------------------------------------------------------
 
 
-def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
     notes: list[str] = []
     assert ind.target is not None and ind.target.value is not None
     v = ind.target.value
@@ -255,7 +241,7 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     strict = ind.target.comparator in ("gt", "lt")
     obs = own.get(year)
     if obs is None:
-        return _Judgement("not_assessable", reason="no_observation", notes=notes)
+        return Judgement("not_assessable", reason="no_observation", notes=notes)
     b = baseline_value(ind, own, notes)
 
     def meets(x: float) -> bool:
@@ -268,16 +254,16 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     a = obs.value
     n, total, left = _elapsed(ind, year)
     if meets(a):
-        return _Judgement("achieved", v, a, None, met=True, completion=1.0, notes=notes, reason="reached")
+        return Judgement("achieved", v, a, None, met=True, completion=1.0, notes=notes, reason="reached")
     if b is None:
         if year == ind.target_year:
             gap = abs(v - a) / abs(v) if v else abs(v - a)
             status: Status = "lagging" if gap <= settings.bound_tolerance else "severely_lagging"
-            return _Judgement(status, v, a, None, met=False, notes=notes, reason="not_reached")
-        return _Judgement("not_assessable", v, a, notes=notes, reason="bound_no_baseline")
+            return Judgement(status, v, a, None, met=False, notes=notes, reason="not_reached")
+        return Judgement("not_assessable", v, a, notes=notes, reason="bound_no_baseline")
     expected = b + (v - b) * n / total
     progress = (a - b) / (expected - b)
-    j = _Judgement(
+    j = Judgement(
         status_of(progress, settings), expected, a, progress, met=False, notes=notes, reason="reaching"
     )
     j.completion = (a - b) / (v - b)
@@ -290,7 +276,7 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
 # -- growth: 年均增长6.5% --------------------------------------------------------------
 
 
-def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
     notes: list[str] = []
     target = (
         ind.target
@@ -302,7 +288,7 @@ def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) 
     n, total, left = _elapsed(ind, year)
     index = growth_index(ind, year, own, notes)
     if index is None:
-        return _Judgement(
+        return Judgement(
             "not_assessable", reason=notes[-1].split(":")[0] if notes else "no_observation", notes=notes
         )
     realised = (index ** (1 / n) - 1) * 100 if index > 0 else -100.0
@@ -317,7 +303,7 @@ def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) 
             if over <= settings.same_pace_tolerance
             else "severely_lagging"
         )
-        j = _Judgement(status, g, realised, None, notes=notes, reason="growth_ceiling")
+        j = Judgement(status, g, realised, None, notes=notes, reason="growth_ceiling")
         j.met = over == 0 and year == ind.target_year
         return j
     expected_index = (1 + g / 100) ** n
@@ -327,12 +313,12 @@ def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) 
             progress = 2 - progress  # a planned fall: falling less than planned is better
     else:
         progress = 1.0 + (realised - g) / 100
-    j = _Judgement(status_of(progress, settings), g, realised, progress, notes=notes)
+    j = Judgement(status_of(progress, settings), g, realised, progress, notes=notes)
     j.met = index >= full if year < ind.target_year else realised >= g
     j.completion = realised / g if g else None
     if left > 0 and not j.met:
         j.required = ((full / index) ** (1 / left) - 1) * 100 if index > 0 else None
-        j.required_unit = "%"
+        j.required_unit = PERCENT
         j.out_of_reach = j.required is not None and g > 0 and j.required > settings.reach_factor * g
     return j
 
@@ -362,7 +348,7 @@ def growth_index(ind: Indicator, year: int, own: Series, notes: list[str]) -> fl
 # -- cumulative: 单位GDP能耗降低[13.5], 人均预期寿命[1] -----------------------------------
 
 
-def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
     notes: list[str] = []
     assert ind.target is not None and ind.target.value is not None
     total_target = ind.target.value
@@ -374,17 +360,17 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
         missing = _missing(own, years)
         if missing:
             notes.append("years_missing:" + ",".join(str(y) for y in missing))
-            return _Judgement("not_assessable", reason="years_missing", notes=notes)
+            return Judgement("not_assessable", reason="years_missing", notes=notes)
         values = [own[y].value for y in years]
     else:
         b = baseline_value(ind, own, notes)
         if b is None:
-            return _Judgement("not_assessable", reason="no_baseline", notes=notes)
+            return Judgement("not_assessable", reason="no_baseline", notes=notes)
         if year not in own:
-            return _Judgement("not_assessable", reason="no_observation", notes=notes)
+            return Judgement("not_assessable", reason="no_observation", notes=notes)
         values = [own[year].value - b]
     if compounding:
-        sign = -1 if REDUCTION.search(ind.name) else 1
+        sign = -1 if is_reduction_name(ind.name) else 1
         kept = math.prod(1 + sign * v / 100 for v in values)
         done = sign * (kept - 1) * 100
         expected = sign * ((1 + sign * total_target / 100) ** s - 1) * 100
@@ -394,7 +380,7 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
             if left > 0 and remaining_factor and remaining_factor > 0
             else None
         )
-        required_unit = "%"
+        required_unit = PERCENT
     else:
         done = sum(values)
         expected = total_target * s
@@ -402,7 +388,7 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
         required_unit = f"{ind.unit or ''}/年"
     progress = done / expected if expected else None
     met = done >= total_target if total_target >= 0 else done <= total_target
-    j = _Judgement(
+    j = Judgement(
         status_of(progress, settings) if progress is not None else "on_track",
         expected,
         done,
@@ -464,13 +450,13 @@ def _yearly_rate(ind: Indicator, own: Series, year: int) -> float | None:
 
 def _relation(
     ind: Indicator, year: int, own: Series, series: Mapping[str, Series], indicators, settings
-) -> _Judgement:
+) -> Judgement:
     reading = ind.target if ind.target is not None and ind.target.kind == "relation" else ind.target_growth
     assert reading is not None
     notes: list[str] = []
     other = find_other(reading.other or "", indicators, ind)
     if other is None:
-        return _Judgement("not_assessable", reason=f"other_not_found:{reading.other}", notes=notes)
+        return Judgement("not_assessable", reason=f"other_not_found:{reading.other}", notes=notes)
     theirs = series.get(other.id, {})
     held = checked = 0
     now_ok = None
@@ -491,12 +477,12 @@ def _relation(
             now_ok, a, e = ok, x, o
     notes.append(f"compared_with:{other.name}")
     if now_ok is None:
-        return _Judgement("not_assessable", reason=f"no_pair:{other.name}", notes=notes)
+        return Judgement("not_assessable", reason=f"no_pair:{other.name}", notes=notes)
     share = held / checked
     status: Status = "on_track" if share == 1 else "lagging" if share >= 0.5 else "severely_lagging"
     if not now_ok and status == "on_track":
         status = "lagging"
-    return _Judgement(
+    return Judgement(
         status,
         e,
         a,
@@ -510,13 +496,13 @@ def _relation(
 # -- qualitative: 保持在合理区间 ------------------------------------------------------------
 
 
-def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> _Judgement:
+def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
     obs = own.get(year)
     if obs is None:
-        return _Judgement("not_assessable", reason="no_observation")
+        return Judgement("not_assessable", reason="no_observation")
     goal = obs.annual_target
     if goal is None or goal.value is None:
-        return _Judgement("not_assessable", actual=obs.value, reason="no_annual_target")
+        return Judgement("not_assessable", actual=obs.value, reason="no_annual_target")
     a, v = obs.value, goal.value
     slack = settings.same_pace_tolerance if ind.rate else settings.bound_tolerance * abs(v)
     if goal.comparator in ("ge", "gt"):
@@ -528,14 +514,14 @@ def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Setti
     else:
         gap = max(abs(a - v) - slack, 0.0)
     status: Status = "on_track" if gap == 0 else "lagging" if gap <= slack else "severely_lagging"
-    return _Judgement(status, v, a, None, met=None, reason="annual_target")
+    return Judgement(status, v, a, None, met=None, reason="annual_target")
 
 
-def _unknown(ind: Indicator, year: int, own: Series, _s, _i, _settings) -> _Judgement:
+def _unknown(ind: Indicator, year: int, own: Series, _s, _i, _settings) -> Judgement:
     reading = ind.target or ind.target_growth
     kind = reading.kind if reading is not None else "empty"
     obs = own.get(year)
-    return _Judgement("not_assessable", actual=obs.value if obs else None, reason=f"target_{kind}")
+    return Judgement("not_assessable", actual=obs.value if obs else None, reason=f"target_{kind}")
 
 
 _RULES = {

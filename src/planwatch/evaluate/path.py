@@ -16,13 +16,14 @@ the measure its rule judges:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planwatch.evaluate.method import FLOW, REDUCTION, baseline_value, growth_index, target_kind
+from planwatch.evaluate.method import FLOW, baseline_value, growth_index, target_kind
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.model import Indicator, Observation
+from planwatch.plan.vocabulary import PERCENT, is_reduction_name
 
 Measure = Literal["level", "index", "cumulative", "none"]
 Series = Mapping[int, Observation]
@@ -63,26 +64,22 @@ def chart(ind: Indicator, own: Series, settings: Settings) -> Chart:
     levels = [own[y].value if y in own else None for y in years]
     if total <= 0:
         return Chart("none", unit, years, [None] * len(years), levels)
-
-    def share(y: int) -> float:
-        return (y - ind.base_year) / total
-
     if kind in ("level", "bound"):
-        return _level_chart(ind, own, settings, years, levels, share)
+        return _level_chart(ind, own, settings, years, levels)
     if kind == "growth":
         return _growth_chart(ind, own, years)
     if kind == "cumulative":
-        return _cumulative_chart(ind, own, years, levels, share)
+        return _cumulative_chart(ind, own, years, levels)
     return Chart("none", unit, years, [None] * len(years), levels)
 
 
+def _share(ind: Indicator, year: int) -> float:
+    """The share of the plan period elapsed by `year`."""
+    return (year - ind.base_year) / (ind.target_year - ind.base_year)
+
+
 def _level_chart(
-    ind: Indicator,
-    own: Series,
-    settings: Settings,
-    years: list[int],
-    levels: list[float | None],
-    share: Callable[[int], float],
+    ind: Indicator, own: Series, settings: Settings, years: list[int], levels: list[float | None]
 ) -> Chart:
     assert ind.target is not None and ind.target.value is not None
     t = ind.target.value
@@ -109,7 +106,7 @@ def _level_chart(
         and t > 0
         and (ind.unit in settings.geometric_units or ind.target_growth is not None)
     )
-    path = [b * (t / b) ** share(y) if geometric else b + (t - b) * share(y) for y in years]
+    path = [b * (t / b) ** _share(ind, y) if geometric else b + (t - b) * _share(ind, y) for y in years]
     return Chart("level", unit, years, path, levels, t)
 
 
@@ -129,13 +126,7 @@ def _growth_chart(ind: Indicator, own: Series, years: list[int]) -> Chart:
     return Chart("index", "", years, path, observed, path[-1])
 
 
-def _cumulative_chart(
-    ind: Indicator,
-    own: Series,
-    years: list[int],
-    levels: list[float | None],
-    share: Callable[[int], float],
-) -> Chart:
+def _cumulative_chart(ind: Indicator, own: Series, years: list[int], levels: list[float | None]) -> Chart:
     assert ind.target is not None and ind.target.value is not None
     total_target = ind.target.value
     if not ind.rate and not FLOW.match(ind.name):
@@ -143,13 +134,13 @@ def _cumulative_chart(
         if b is None:
             return Chart("level", ind.unit or "", years, [None] * len(years), levels)
         levels = [b, *levels[1:]]
-        path = [b + total_target * share(y) for y in years]
+        path = [b + total_target * _share(ind, y) for y in years]
         return Chart("level", ind.unit or "", years, path, levels, b + total_target)
-    sign = -1 if REDUCTION.search(ind.name) else 1
+    sign = -1 if is_reduction_name(ind.name) else 1
     if ind.rate:
-        path = [sign * ((1 + sign * total_target / 100) ** share(y) - 1) * 100 for y in years]
+        path = [sign * ((1 + sign * total_target / 100) ** _share(ind, y) - 1) * 100 for y in years]
     else:
-        path = [total_target * share(y) for y in years]
+        path = [total_target * _share(ind, y) for y in years]
     done: list[float | None] = [0.0]
     kept, added = 1.0, 0.0
     for y in years[1:]:
@@ -163,4 +154,4 @@ def _cumulative_chart(
         else:
             added += v
             done.append(added)
-    return Chart("cumulative", "%" if ind.rate else ind.unit or "", years, path, done, total_target)
+    return Chart("cumulative", PERCENT if ind.rate else ind.unit or "", years, path, done, total_target)

@@ -1,27 +1,29 @@
 """The thresholds and choices of the evaluation method, with their documented defaults.
 
 They are settings, not constants: an office whose local rules differ passes
-its own (`planwatch evaluate --settings FILE.json`), and every assessment is
-made with the settings it names.
+its own (`planwatch evaluate --settings FILE.json`, read by the CLI), and every
+assessment is made with the settings it names.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from pydantic import BaseModel, Field
 
-from pydantic import BaseModel, Field, ValidationError
+from planwatch.plan.vocabulary import REDUCTION_WORDS, STATUS_EN, STATUS_ZH, Status
 
-from planwatch.errors import InputError
+
+def _threshold(status: Status) -> str:
+    """What a threshold of the progress ratio opens, in the status's own words."""
+    return f"progress at or above this is {STATUS_EN[status]} ({STATUS_ZH[status]})"
 
 
 class Settings(BaseModel):
     """Evaluation settings. Progress is actual progress over time-elapsed progress (1 = on the path)."""
 
-    ahead: float = Field(1.10, description="progress at or above this is ahead (快于预期)")
-    on_track: float = Field(0.90, description="progress at or above this is on track (基本符合预期)")
+    ahead: float = Field(1.10, description=_threshold("ahead"))
+    on_track: float = Field(0.90, description=_threshold("on_track"))
     lagging: float = Field(
-        0.60, description="progress at or above this is lagging (滞后); below, severely lagging"
+        0.60, description=_threshold("lagging") + f"; below, {STATUS_EN['severely_lagging']}"
     )
     bound_tolerance: float = Field(
         0.05,
@@ -43,9 +45,7 @@ class Settings(BaseModel):
             "失业率",
             "能耗",
             "排放",
-            "降低",
-            "下降",
-            "降幅",
+            *REDUCTION_WORDS,
             "浓度",
             "死亡率",
             "发生率",
@@ -53,19 +53,3 @@ class Settings(BaseModel):
         ],
         description="words in a name that make a lower figure the better one",
     )
-
-
-def load_settings(path: Path | None) -> Settings:
-    """Settings from a JSON file (any field left out keeps its default)."""
-    if path is None:
-        return Settings()
-    try:
-        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"not JSON: {e}") from None
-    except ValidationError as e:
-        first = e.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise InputError(str(path), f"setting {field}: {first['msg']}") from None

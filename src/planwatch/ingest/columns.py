@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.plan.tables import column_kind
+from planwatch.plan.vocabulary import PERCENT_NAME_WORDS, REDUCTION_WORDS
+
 LEAD_WORDS = ("序号", "指标名称", "计划指标", "主要指标", "指标", "类别", "领域", "单位")
 TAIL_WORDS = ("属性", "指标属性", "备注")
 GROUP = re.compile(
@@ -21,11 +24,9 @@ GROUP = re.compile(
 SUB = re.compile(
     r"20\d\d年(?:绝对值|值|目标值)?|绝对值|年均增长(?:率)?\s*[(（]\s*%?\s*[)）]|年均增长(?:率)?|年均增速|累计"
 )
-GROWTH_NAME = re.compile(r"(增长|增速|增长率)$")
-REDUCTION_NAME = re.compile(r"(降低|降幅|下降|减少)(率)?$")
-PERCENT_NAME = re.compile(r"(比重|比例|比率|率|增长|降低|降幅|下降|占.*比)")
+REDUCTION_NAME = re.compile(f"({'|'.join(REDUCTION_WORDS)})(率)?$")
+PERCENT_NAME = re.compile(f"({'|'.join(PERCENT_NAME_WORDS)}|占.*比)")
 UNIT_PAREN = re.compile(r"[(（]([^()（）]{0,20})[)）]")
-ATTRIBUTES = ("预期性", "约束性")
 # The numeral of a group row (一、经济发展 … 十二、…): a Chinese number from one to ninety-nine.
 GROUP_NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
@@ -39,13 +40,7 @@ class ValueColumn:
 
 def value_column(name: str) -> ValueColumn:
     """A value column holds growth rates when its header says 增长/增速, else levels."""
-    kind = "growth" if re.search(r"增长|增速", name.split("/")[-1]) else "level"
-    return ValueColumn(name, kind, "目标" in name)
-
-
-def row_kind(name: str) -> str:
-    """A row whose indicator ends in 增长 holds growth rates; any other holds levels."""
-    return "growth" if GROWTH_NAME.search(name) else "level"
+    return ValueColumn(name, column_kind(name), "目标" in name)
 
 
 def is_reduction(name: str) -> bool:

@@ -16,18 +16,19 @@ from planwatch.ingest.numerals import to_int
 from planwatch.ingest.outline import Contents, Heading, marker_level
 
 _LEADER = r"(?:[.．·_—\-]{2,}|[…⋯]+)"  # dot leaders; one ellipsis is three dots already
+_LEADERS = rf"[ \t\u3000]*{_LEADER}[ \t\u3000]*"  # the leaders between an entry's title and its page
+_CONTENTS_TITLE = re.compile(r"^\s*目\s*录\s*$")
+_BOX_ENTRY = re.compile(r"^\s*(?:专栏|表)\s*\d{1,2}")
 ENTRY = re.compile(
     r"^[ \t\u3000]*(?P<number>第[ \u3000]*[一二三四五六七八九十百〇零两\d]{1,5}[ \u3000]*[篇章节]"
     r"|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）])"
     r"[ \t\u3000]*(?P<rest>.*)$"
 )
 _PAGE = re.compile(
-    rf"(?:(?P<leaders>[ \t\u3000]*{_LEADER}[ \t\u3000]*|\t+|[ \u3000]{{2,}}|[ \u3000])"
+    rf"(?:(?P<leaders>{_LEADERS}|\t+|[ \u3000]{{2,}}|[ \u3000])"
     r"(?P<page>\d{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ]{1,4}|[ivxIVX]{1,5}))?[ \t\u3000]*$"
 )
-_LEADERS_ONLY = re.compile(rf"[ \t\u3000]*{_LEADER}[ \t\u3000]*$")
-_CONTENTS_TITLE = re.compile(r"^\s*目\s*录\s*$")
-_BOX_ENTRY = re.compile(r"^\s*(?:专栏|表)\s*\d{1,2}")
+_LEADERS_ONLY = re.compile(rf"{_LEADERS}$")
 _MAX_TITLE = 60
 _MIN_ENTRIES = 3
 

@@ -56,8 +56,8 @@ from typing import Literal
 
 from planwatch.ingest.metadata import plan_period
 from planwatch.ingest.numerals import to_int
-from planwatch.plan.model import Commitment, Plan, Result
-from planwatch.plan.vocabulary import Comparator
+from planwatch.plan.model import Commitment, Plan, PlanWarning, Result
+from planwatch.plan.vocabulary import DECREASE_VERBS, INCREASE_VERBS, PROSE_AFTER, PROSE_BEFORE, Comparator
 
 Direction = Literal["reach", "increase", "decrease", "multiply"]
 TenseKind = Literal["future", "past", "open"]  # open: no marker, in a text that does not look back
@@ -120,21 +120,16 @@ _BASE_UNITS = sorted(
 _MAGNITUDE = "万亿|千亿|百亿|亿|千万|百万|十万|万"
 _PER = r"/(?:\d*(?:万|千|百)?(?:人口|人|年|户|日|天|吨|辆|平方米|元)|\d+(?:万|千|百)?)"  # 28万元/人, 7.5/10万
 _UNIT = rf"(?:(?:{_MAGNITUDE})(?:{'|'.join(_BASE_UNITS)})?|(?:{'|'.join(_BASE_UNITS)}))(?:{_PER})?|{_PER}"
-_BEFORE = "不低于|不少于|不小于|不高于|不超过|不大于|超过|突破|高于|大于|多于|低于|小于|少于|不足|超|逾|(?<![节制签预公条])约"
-_AFTER = "及以上|以上|以下|以内|之内|左右|上下"
+_BEFORE = "|".join(r"(?<![节制签预公条])约" if w == "约" else w for w in PROSE_BEFORE)  # not 节约, 制约…
+_AFTER = "|".join(PROSE_AFTER)
 _NUMBER = r"\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?P<before>{_BEFORE})?(?<![\d.A-Za-z第/])(?P<value>{_NUMBER})"
     rf"(?:(?:{_UNIT})?[-—–～~－](?P<upper>{_NUMBER}))?(?P<more>多|余)?"
     rf"(?P<unit>{_UNIT})(?P<after>{_AFTER})?"
 )
-_COMPARATORS: dict[str, Comparator] = {
-    **dict.fromkeys(("以上", "及以上", "不低于", "不少于", "不小于", "range"), "ge"),
-    **dict.fromkeys(("以下", "以内", "之内", "不超过", "不高于", "不大于"), "le"),
-    **dict.fromkeys(("超过", "突破", "超", "逾", "高于", "大于", "多于", "多", "余"), "gt"),
-    **dict.fromkeys(("低于", "小于", "少于", "不足"), "lt"),
-    **dict.fromkeys(("左右", "上下", "约"), "about"),
-}
+# The comparator of a figure's words; 多, 余 after it (300多万) and a range (25%-30%) too.
+_COMPARATORS: dict[str, Comparator] = {**PROSE_BEFORE, **PROSE_AFTER, "多": "gt", "余": "gt", "range": "ge"}
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _WORTH_READING = re.compile(r"[\d０-９]|倍增|翻")  # a sentence with neither holds no figure
@@ -149,16 +144,16 @@ _WIDE = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
 # --- verbs ---------------------------------------------------------------------------------------
 
-_INCREASE = ("增长", "提高", "提升", "增加", "新增", "扩大", "上升")
-_DECREASE = ("下降", "降低", "减少", "压减", "削减", "缩小", "缩减", "压缩", "减量")
 _LEVEL = (
-    *(verb + end for verb in (*_INCREASE, *_DECREASE) for end in ("到", "至")),
+    *(verb + end for verb in (*INCREASE_VERBS, *DECREASE_VERBS) for end in ("到", "至")),
     *("保持在", "稳定在", "维持在", "控制在", "降到", "降至", "升到", "升至", "增至", "达到"),
     *("保持", "稳定", "维持", "控制", "突破", "超过", "达"),
 )
 # A verb of reaching a level or of changing, just before the figure it governs; longest first.
 _VERB_END = re.compile(
-    "(?P<verb>" + "|".join(sorted({*_LEVEL, *_INCREASE, *_DECREASE}, key=len, reverse=True)) + ")了?$"
+    "(?P<verb>"
+    + "|".join(sorted({*_LEVEL, *INCREASE_VERBS, *DECREASE_VERBS}, key=len, reverse=True))
+    + ")了?$"
 )
 _COUNT = re.compile(
     "(?:累计|共|再|每年|年均)?(?P<verb>新增(?!长)|增加(?!值)|新建|建成|建设|培育|引进|打造|创建|争创|完成|实现|认定|"
@@ -188,7 +183,8 @@ _PLAN_NAME = re.compile(rf"{_BASE}(?<![比较与同][“\"「]){_PLAN_NAME_TEXT}
 _PLAN_END = re.compile(r"(?<![五”\"」])(?:本?规划)?期末")
 _STRONG_PAST = re.compile(r"已经|现已|先后|荣获|过去五年|五年来|近年来")
 _WEAK_PAST = re.compile(r"已")
-_WEAK_FUTURE = re.compile(r"力争|确保|争取")
+_WEAK_FUTURE_WORDS = "力争|确保|争取"  # they also open and close a subject, and are no part of it
+_WEAK_FUTURE = re.compile(_WEAK_FUTURE_WORDS)
 _TIME = (
     rf"(?:到|至)?(?:{_YEAR_NUMBER})年(?:底前|以前|前|底|末)?"
     rf"|(?:到|至)?{_PLAN_NAME_TEXT}(?:期间|时期|期末|末|以来)?|(?:到|至)?(?:本?规划)?期末"
@@ -196,13 +192,13 @@ _TIME = (
 _BASE_TIME = rf"(?:比|较)(?:(?:{_YEAR_NUMBER})年|上年|基期|{_PLAN_NAME_TEXT})(?:期末|末|底)?"
 _SUBJECT_HEAD = re.compile(
     rf"^(?:{_TIME}|{_BASE_TIME}"
-    r"|预计|力争|确保|争取|努力|实现|推动|促进|带动|其中|同时|累计|届时|使|让|并|且|进一步|已经|现已|已"
+    rf"|预计|{_WEAK_FUTURE_WORDS}|努力|实现|推动|促进|带动|其中|同时|累计|届时|使|让|并|且|进一步|已经|现已|已"
     r"|[全我本][区市县省镇乡旗州盟国])"
 )
 _MEASURES = ("年均", "年平均", "平均", "每年", "五年", "累计")
 _SUBJECT_TAIL = re.compile(
     rf"(?:年均|年平均|(?<!人)平均|每年|五年|累计|分别|(?<!人)均|现已|已经|已|将|再|进一步|逐步|稳步|持续"
-    rf"|始终|力争|确保|争取|努力|达到|实现|{_TIME}|{_BASE_TIME}|(?:由|从)[^由从]*\d[^由从]*)$"
+    rf"|始终|{_WEAK_FUTURE_WORDS}|努力|达到|实现|{_TIME}|{_BASE_TIME}|(?:由|从)[^由从]*\d[^由从]*)$"
 )
 _CONJUNCTION = re.compile(r"[、和及与]")
 _SHORT_PART = 4  # a conjunct this short names a thing, and takes the measure the last one names
@@ -310,6 +306,18 @@ class Unread:
 
     phrase: str
     sentence: str
+
+    def warning(self, where: str) -> PlanWarning:
+        """The warning that tells a reader which figures of the place `where` were left unread."""
+        return PlanWarning(
+            code="commitment_unread",
+            message=f"{where}：“{self.phrase}”中的数字没有读成承诺，因为未能把它们对应到各自的主语。",
+            message_en=(
+                f"{where}: the figures of “{self.phrase}” were not read as commitments: "
+                "they could not be matched to their subjects"
+            ),
+            where=where,
+        )
 
 
 @dataclass
@@ -541,9 +549,9 @@ def _doublings(clause: str, masked: str, ends: list[int], said: Said, state: _Se
 
 
 def _direction(verb: str) -> Direction:
-    if verb in _INCREASE:
+    if verb in INCREASE_VERBS:
         return "increase"
-    if verb in _DECREASE:
+    if verb in DECREASE_VERBS:
         return "decrease"
     return "reach"
 

@@ -25,6 +25,8 @@ from planwatch.ingest import line_tables, splitting
 from planwatch.ingest.table_found import FoundTable, where_warning
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Cell, PlanWarning, Row, Table
+from planwatch.plan.tables import row_kind
+from planwatch.plan.vocabulary import ATTRIBUTES, CELL_BOUNDS
 
 CAPTION = re.compile(r"(专栏|表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*")
 # The same caption in printed lines, where a line break or a page number may cut it anywhere.
@@ -37,7 +39,7 @@ _PHRASES = re.compile(
     r"(?:完成|控制在|按|达到|低于|不超过)(?:国家|省|市|区|县)(?:下达|规定|确定)?(?:的)?(?:目标|指标|任务|要求)(?:以?内)?"
     r"|完成(?:国家|省|市|区|县)定目标"
     r"|与(?:经济|GDP|地区生产总值)增长(?:基本)?同步|(?:高于|快于|低于)(?:GDP|经济|地区生产总值)增长"
-    r"|保持在合理区间|待定|预期性|约束性"
+    r"|保持在合理区间|待定|" + "|".join(ATTRIBUTES)
 )
 _PHRASE_WORDS = (
     "完成市下达目标",
@@ -51,11 +53,11 @@ _PHRASE_WORDS = (
 )
 _NUMBER_RUN = re.compile(
     r"(?P<prefix>累计|[\[〔【口])?(?P<sign>[-−])?(?P<digits>\d[\d.]*)"
-    r"(?P<suffix>[\]〕】口]?(?:以上|以内|以下|左右)?(?:/年|/千人|/万人)?)"
+    rf"(?P<suffix>[\]〕】口]?(?:{'|'.join(CELL_BOUNDS)})?(?:/年|/千人|/万人)?)"
 )
 _ROW_NUMBER = re.compile(r"(\d{1,3}|[Il|])(?=[^\d.])")
-_NOTE_ITEM = re.compile(r"(\d{1,2})[.、．]")
 _MAX_NAME = 45
+_NOTE_REACH = 200  # a note is a sentence: a full stop further on ends something else
 _WINDOW = 8000  # longer than any table run: a 30-row table runs to about 2,000 characters
 _HEADER_REACH = 300
 
@@ -320,7 +322,7 @@ class _BodyReader:
         after = text[j + m.end() : j + m.end() + 14]
         if after[:1].isascii() and after[:1].isalpha():
             return True
-        if _PHRASES.match(after) or after.startswith(("以上", "以内", "以下", "左右", "/")):
+        if _PHRASES.match(after) or after.startswith((*CELL_BOUNDS, "/")):
             return False
         return bool(re.match(r"[\u4e00-\u9fff]{1,12}[(（]", after)) and not after.startswith("一")
 
@@ -376,18 +378,10 @@ class _BodyReader:
                 continue
             head = self._phrase_head(j)
             if head:
-                cut = next(c for c in range(len(head) - 1, 2, -1) if text.startswith(head[:c], j))
-                self.pending = _Pending(head[cut:])
-                self._warn(
-                    "cell_rejoined",
-                    f"第{self.last_number}行的单元格“{head}”被其后的单元格隔断，已按推测合并。",
-                    f"row {self.last_number}: the cell '{head}' was printed cut in two around the next cells; "
-                    "joined by guess.",
-                )
                 pieces.append(f"\x00{head}\x00")
-                j += cut
+                j += self._rejoined(head, j)
                 continue
-            if text.startswith(("以上", "以内", "以下", "左右"), j) and pieces and pieces[-1][-1:].isdigit():
+            if text.startswith(CELL_BOUNDS, j) and pieces and pieces[-1][-1:].isdigit():
                 pieces.append(text[j : j + 2])
                 j += 2
                 continue
@@ -417,6 +411,18 @@ class _BodyReader:
         if not ended and not GROUP_ROW.match(text, j) and not self._at_notes_at(j) and self.numbered:
             run, next_number = self._strip_row_number(run)
         return run, next_number, ended
+
+    def _rejoined(self, head: str, j: int) -> int:
+        """A phrase cell printed cut in two around the next cells: its tail is awaited; how much of it stands here."""
+        cut = next(c for c in range(len(head) - 1, 2, -1) if self.text.startswith(head[:c], j))
+        self.pending = _Pending(head[cut:])
+        self._warn(
+            "cell_rejoined",
+            f"第{self.last_number}行的单元格“{head}”被其后的单元格隔断，已按推测合并。",
+            f"row {self.last_number}: the cell '{head}' was printed cut in two around the next cells; "
+            "joined by guess.",
+        )
+        return cut
 
     def _strip_row_number(self, run: str) -> tuple[str, str | None]:
         """Take the next row's number off the end of the run it was fused to."""
@@ -477,7 +483,7 @@ class _BodyReader:
         found: list[list[splitting.RowReading]] = []
         for row, atoms, _, _ in parsed:
             context = splitting.RowContext(
-                cols.row_kind(row.name), row.unit, row.name, self.cumulative, prints_dashes
+                row_kind(row.name), row.unit, row.name, self.cumulative, prints_dashes
             )
             found.append(splitting.readings(atoms, self.columns, context) if atoms else [])
         best = [f[0].cells if f else None for f in found]
@@ -485,11 +491,11 @@ class _BodyReader:
             row.attribute = attribute
             if not atoms:
                 continue
-            kind = cols.row_kind(row.name)
+            kind = row_kind(row.name)
             neighbours = [
                 splitting.pattern(best[i])
                 for i in (k - 1, k + 1)
-                if 0 <= i < len(best) and best[i] and cols.row_kind(parsed[i][0].name) == kind
+                if 0 <= i < len(best) and best[i] and row_kind(parsed[i][0].name) == kind
             ]
             if prints_dashes:
                 found[k] = splitting.settle(found[k], neighbours)
@@ -498,7 +504,7 @@ class _BodyReader:
 
     def _atoms_of(self, row: Row, run: str) -> tuple[list[splitting.Atom], str | None]:
         attribute = None
-        for attr in cols.ATTRIBUTES:
+        for attr in ATTRIBUTES:
             marked = f"\x00{attr}\x00"
             if marked in run:
                 attribute = attr
@@ -562,9 +568,9 @@ class _BodyReader:
     def _read_notes(self) -> None:
         text = self.text
         j = self.pos + 2
-        items = list(_note_items(text, j, self.limit))
+        items, _ = line_tables.note_items(text, j, self.limit, _NOTE_REACH)
         for note, end in items:
-            self.table.notes.append(note)
+            self.table.notes.append(re.sub(r"^口\s*为", "[ ]为", note))
             j = end
         self.pos = j
 
@@ -572,27 +578,6 @@ class _BodyReader:
         """A warning naming this table; `message` and `message_en` name the row."""
         where = self.table.caption
         self.warnings.append(where_warning(code, where, f"{where}：{message}", f"{where}: {message_en}"))
-
-
-def _note_items(text: str, pos: int, limit: int):
-    """Numbered notes `1.…。2.…。`, or one unnumbered sentence."""
-    expected = 1
-    j = pos
-    while j < limit:
-        m = _NOTE_ITEM.match(text, j)
-        if m and int(m.group(1)) == expected:
-            j = m.end()
-        elif expected > 1:
-            return
-        stop = text.find("。", j, min(limit, j + 200))
-        if stop == -1:
-            return
-        note = text[j : stop + 1]
-        yield re.sub(r"^口\s*为", "[ ]为", note), stop + 1
-        j = stop + 1
-        if not m:
-            return
-        expected += 1
 
 
 def _atoms(run: str) -> tuple[list[splitting.Atom], list[str]]:

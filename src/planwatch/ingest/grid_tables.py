@@ -16,11 +16,13 @@ import re
 
 from planwatch.ingest import table_roles
 from planwatch.ingest.blocks import Place, TableBlock
-from planwatch.ingest.table_roles import ROLE_LABELS, ROLE_LABELS_EN, ROLES, TARGET_ROLES, VALUE_ROLES, Doubt
+from planwatch.ingest.table_roles import ROLE_LABELS, ROLE_LABELS_EN, ROLES, TARGET_ROLES, Doubt
 from planwatch.ingest.table_rows import GROUP_ROW, clean, read_rows
 from planwatch.plan.model import PlanWarning, Table
+from planwatch.plan.tables import VALUE_ROLES
 
-CAPTION = re.compile(r"^\s*(专栏|表|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})(?!\d)")
+CAPTION_LABEL = r"(专栏|表|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 专栏3, 表一, 附表2
+CAPTION = re.compile(rf"^\s*{CAPTION_LABEL}(?!\d)")
 _TITLE_WORDS = re.compile(r"指标|规划|目标|情况|一览|统计")
 _UNIT_LINE = re.compile(r"^[(（]?\s*(计量)?单位\s*[:：]")
 # Figures a header may hold: years and (%); a cell with any other digit makes the row a body row.

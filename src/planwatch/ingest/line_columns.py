@@ -27,6 +27,8 @@ from planwatch.ingest.line_pieces import (
     COUNT,
     DASH,
     GROUP_ROW,
+    NUMBERED_NAME,
+    ROW_NUMBER,
     Fragment,
     continues_value,
     join,
@@ -35,8 +37,6 @@ from planwatch.ingest.line_pieces import (
 )
 
 _GAP = re.compile(r"\s{2,}|\t")
-_NUMBER = re.compile(r"(\d{1,3})[.、．]?")
-_FUSED = re.compile(r"(\d{1,3})[.、．]\s*(\S.*)")
 _ALIGNED_SHARE = 0.8  # of the body's pieces starting where a column starts, for a table read by place
 _SUB = -1  # the band of a second name printed beside the name
 _MIN_GAP = 2  # spaces between aligned columns, where no line shows the gap
@@ -218,12 +218,12 @@ class AlignedReader:
         """The row number this line opens with, in its column or fused to the name; the pieces left."""
         if "number" in self.roles:
             col = self.roles.index("number")
-            m = _NUMBER.fullmatch(pieces.get(col, ""))
+            m = ROW_NUMBER.fullmatch(pieces.get(col, ""))
             return (m.group(1), {b: t for b, t in pieces.items() if b != col}) if m else (None, pieces)
         if "name" not in self.roles:
             return None, pieces
         col = self.roles.index("name")
-        m = _FUSED.fullmatch(pieces.get(col, ""))
+        m = NUMBERED_NAME.fullmatch(pieces.get(col, ""))
         last = self.s.last_number
         if m and (last is None or int(m.group(1)) in (last + 1, last + 2)):
             return m.group(1), {**pieces, col: m.group(2)}

@@ -27,6 +27,7 @@ from planwatch.ingest.blocks import GridCell
 from planwatch.ingest.line_pieces import COUNT, Fragment, continues_value, join, starts_value
 from planwatch.ingest.table_found import where_warning
 from planwatch.plan.model import PlanWarning
+from planwatch.plan.tables import row_kind
 
 _MAX_JOINS = 5000  # ways of joining a row's pieces into its cells worth weighing
 
@@ -271,7 +272,7 @@ class Grid:
     def _placed(self, row: LineRow, texts: list[str]) -> tuple[list[str], list[list[str]]]:
         """Fewer pieces than columns: each figure goes where the columns' kinds and the row's kind want it."""
         name, unit, _ = cols.split_name(join(row.name))
-        context = splitting.RowContext(cols.row_kind(name), row.unit or unit, name)
+        context = splitting.RowContext(row_kind(name), row.unit or unit, name)
         atoms = [splitting.Atom("text", t) for t in texts]
         found = splitting.readings(atoms, self.kinds, context)
         best, close = splitting.choose(found)

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from planwatch.ingest import columns as cols
+from planwatch.plan.vocabulary import ATTRIBUTES, CELL_BEFORE, CELL_BOUNDS, GROWTH_WORDS
 
 COUNT = re.compile(r"[(（]\s*(?:共)?\s*(\d{1,3})\s*项\s*[)）]$")
 _PERIOD = re.compile(r"[“\"]十[一二三四五六七八九]五[”\"]")
 _VALUE_START = re.compile(rf"[-−—–－~～<>≤≥＜＞≦≧\[【〔]|\d|累计|口\d|[+＋]\d|{_PERIOD.pattern}")
-_VALUE_SUFFIX = re.compile(r"\d+(?:\.\d+)?(?:以上|以下|以内|左右|万|亿|千|[%‰/])")
+_VALUE_SUFFIX = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(CELL_BOUNDS)}|万|亿|千|[%‰/])")
 PHRASE = re.compile(
     r"(?:完成|控制|按|与(?:经济|GDP|地区生产总值|国内生产总值|全国|全省|全市|国家|省|市|区|县)|保持|达到(?:国家|省|市|区|县)|不(?:低于|高于|超过)|低于|高于|快于|待定|力争|确保|稳定在|持续|逐步)"
 )
@@ -29,12 +30,15 @@ _UNIT = re.compile(
 _MAX_UNIT = 10
 UNIT_PAREN_END = re.compile(r"[(（][^()（）]{0,20}[)）]$")
 GROUP_ROW = re.compile(rf"{cols.GROUP_NUMERAL}[、．.]\s*\S")
+# A row number in a cell of its own (`3`, `3.`), and one fused to the name it numbers (`3.地区生产总值`).
+ROW_NUMBER = re.compile(r"(\d{1,3})[.、．]?")
+NUMBERED_NAME = re.compile(r"(\d{1,3})[.、．]\s*(\S.*)")
 CONTINUED = re.compile(r"续表|[(（]续[)）]")
 DASH = ("—", "-", "－", "–", "/", "无")
 _WRAP_END = tuple(",，、(（~～/“")
-_SUFFIX_START = re.compile(r"左右|以上|以下|以内|上下")
+_SUFFIX_START = re.compile("|".join((*CELL_BOUNDS, "上下")))  # 上下 as prose writes it: 5上下
 # A cell line that ends on a word a figure follows (`“十五五”累计` `18`).
-_FIGURE_NEXT = re.compile(r"(?:累计|增长|增速|年均|达到|超过|不低于|不高于|低于|高于|约)$")
+_FIGURE_NEXT = re.compile(f"(?:{'|'.join(('累计', *GROWTH_WORDS, '年均', '达到', *CELL_BEFORE))})$")
 _OPENING = "（([【〔「『“‘"
 _CLOSING = "）)]】〕」』”’，。、；：？！,.;:?!"
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "“": "”"}
@@ -79,7 +83,7 @@ def first_unit(text: str) -> int:
 
 
 def is_attribute(text: str) -> bool:
-    return text in cols.ATTRIBUTES
+    return text in ATTRIBUTES
 
 
 def starts_value(text: str) -> bool:

@@ -28,6 +28,8 @@ from planwatch.ingest.line_pieces import (
     COUNT,
     DASH,
     GROUP_ROW,
+    NUMBERED_NAME,
+    ROW_NUMBER,
     UNIT_PAREN_END,
     Fragment,
     attribute_split,
@@ -45,11 +47,9 @@ from planwatch.ingest.line_pieces import (
     wraps_on,
 )
 
-_NUMBER = re.compile(r"(\d{1,3})[.、．]?")
 _FUSED = re.compile(r"(\d{1,3})(?:[.、．]\s*|(?=[\u4e00-\u9fff]))(\S.*)")
 _MARKED_NUMBER = re.compile(r"(\d{1,3})[.、．]")
 _LEADING_NUMBER = re.compile(r"^\d{1,3}[.、．]\s*")
-_MARKED_FUSED = re.compile(r"(\d{1,3})[.、．]\s*(\S.*)")
 _CATEGORY_REACH = 5  # a category is a few short pieces
 _MAX_CATEGORY_WIDTH = 24
 _MIN_WRAPS = 2  # name lines at the column's edge, for the edge to be known in a table of a cell a line
@@ -286,7 +286,7 @@ class _Reader:
         f = self.frags[self.i]
         nxt = self.at(self.i + 1)
         # Without a 序号 column a number stands fused to the name (`1.地区生产总值`, `1. 地区生产总值`).
-        pattern = (_NUMBER, _FUSED) if "number" in self.has else (_MARKED_NUMBER, _MARKED_FUSED)
+        pattern = (ROW_NUMBER, _FUSED) if "number" in self.has else (_MARKED_NUMBER, NUMBERED_NAME)
         m = pattern[0].fullmatch(f.text)
         if m and nxt is not None and (name_like(nxt.text) or name_after_figure(nxt.text)):
             number, fused = m.group(1), None

@@ -42,20 +42,24 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("attribute", re.compile(r"(?:指标)?(?:属性|性质)")),
     ("remark", re.compile(r"备注|说明")),
 )
+_MAX_COLUMNS = 24
 _VALUE_WORD = re.compile(
     r"[“\"]?(?:十[一二三四五六七八九]五)?[”\"]?.{0,4}"
     r"(?:20\d\d年|基数|基期|目标|完成|实际|预计|现状|规划|绝对值|年均|增长|增速|累计)"
 )
 _BRACKET_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
 _WRAPPED_HEADER_TAIL = re.compile(rf"{_BRACKET_TAIL.pattern}|^(?:目标|目标值|预计|预期|完成值|绝对值|值)$")
+
+_CAPTION_LABEL = re.compile(rf"^{grid_tables.CAPTION_LABEL}")
+_MAX_CAPTION = 60
 # A group row (二、科技创新) may be taken for a heading; in a table body it is a row.
 _GROUP_LINE = re.compile(r"^[一二三四五六七八九十]{1,3}、\S{1,12}$")
-_NOTES = re.compile(r"^\s*(?:注|备注|说明|资料来源)\s*[:：\d]")
-_NOTE_ITEM = re.compile(r"(\d{1,2})[.、．]")
-_CAPTION_LABEL = re.compile(r"^(?:专栏|表|附表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})")
-_MAX_CAPTION = 60
-_MAX_COLUMNS = 24
 _MAX_BODY_LINES = 600
+
+_NOTE_LABEL = r"^\s*(?:注|备注|说明|资料来源)\s*"
+_NOTES = re.compile(rf"{_NOTE_LABEL}[:：\d]")  # a line that opens the notes
+_NOTE_HEAD = re.compile(rf"{_NOTE_LABEL}[:：]?\s*")  # the label before the first note
+_NOTE_ITEM = re.compile(r"(\d{1,2})[.、．]")
 _MAX_NOTE_LINES = 15
 
 
@@ -415,27 +419,32 @@ def _notes(texts: list[str], first: int, stop_lines: set[int]) -> tuple[list[str
             continue
         joined += texts[j].strip()
         ends.append((len(joined), j))
-    text = re.sub(r"^\s*(?:注|备注|说明|资料来源)\s*[:：]?\s*", "", joined)
+    text = _NOTE_HEAD.sub("", joined)
     offset = len(joined) - len(text)
-    notes, used = _note_items(text)
+    items, used = note_items(text)
+    notes = [note for note, _ in items]
     last = next((j for end, j in ends if end >= used + offset), ends[-1][1] if ends else k)
     return notes, last
 
 
-def _note_items(text: str) -> tuple[list[str], int]:
-    """Numbered notes `1.…。2.…。`, or one unnumbered sentence; and how much of the text they take."""
-    notes: list[str] = []
-    pos, expected = 0, 1
-    while pos < len(text):
+def note_items(
+    text: str, pos: int = 0, limit: int | None = None, reach: int | None = None
+) -> tuple[list[tuple[str, int]], int]:
+    """Numbered notes `1.…。2.…。`, or one unnumbered sentence, each with where it ends; and how far
+    the notes' numbering reads. A note ends at a full stop at most `reach` characters on."""
+    limit = len(text) if limit is None else limit
+    notes: list[tuple[str, int]] = []
+    expected = 1
+    while pos < limit:
         m = _NOTE_ITEM.match(text, pos)
         if m and int(m.group(1)) == expected:
             pos = m.end()
         elif expected > 1:
             break
-        stop = text.find("。", pos)
+        stop = text.find("。", pos, limit if reach is None else min(limit, pos + reach))
         if stop == -1:
             break
-        notes.append(text[pos : stop + 1])
+        notes.append((text[pos : stop + 1], stop + 1))
         pos = stop + 1
         if not m:
             break

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from planwatch.ingest import flattened, metadata, noise, outline, quality, real_tables
 from planwatch.ingest.blocks import Document
+from planwatch.ingest.body import read_body
 from planwatch.ingest.contents import read_line_contents
 from planwatch.ingest.readers import read_document
 from planwatch.ingest.stream import TABLE_MARK, Stream, build
-from planwatch.ingest.tasks import read_tasks
 from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Table
 
 
@@ -72,7 +72,7 @@ def read_plan(document: Document, table_roles: dict[int, list[str]] | None = Non
         )
         for what, n in sorted(stream.repairs.items())
     )
-    read_tasks(plan)
+    read_body(plan)
     quality.check(plan, len(text) - body_start)
     return plan
 

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from planwatch.ingest.columns import PERCENT_NAME, UNIT_PAREN
 from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Row, Table
+from planwatch.plan.vocabulary import CELL_BOUNDS
 
 HIGH, MEDIUM = 0.7, 0.4
 LEVEL_LABELS = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
@@ -48,7 +49,7 @@ _PER_CHAPTER = 12000  # characters per chapter beyond which chapter headings wer
 _LISTED = 5  # names quoted in one warning before "等"
 _UNITLESS = re.compile(r"比值|指数|系数|倍数|名次|排名|等级")  # names of figures that have no unit
 _FIGURE_NAME = re.compile(
-    r"^[\[〔【(（]?[-−+]?\d+(?:\.\d+)?[%％]?[\]〕】)）]?(?:以上|以下|左右|以内)?$|(?:^|\s)[-−]?\d+\.\d+(?:\s|$)"
+    rf"^[\[〔【(（]?[-−+]?\d+(?:\.\d+)?[%％]?[\]〕】)）]?(?:{'|'.join(CELL_BOUNDS)})?$|(?:^|\s)[-−]?\d+\.\d+(?:\s|$)"
 )
 
 

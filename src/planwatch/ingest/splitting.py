@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from planwatch.ingest.columns import ValueColumn
+from planwatch.plan.vocabulary import CELL_BOUNDS, GROWTH_WORDS
 
 # Costs of what a reading assumes. Lower is more plausible.
 SPLIT = 0.6  # cutting one printed figure in two
@@ -33,12 +34,25 @@ DECIMAL_DIGIT = 0.1  # each decimal digit: of two cuts, the one giving simpler f
 LONG_FIGURE = 2.0  # a whole part of more than seven digits; tables print large sums in larger units
 DASH_MAIN = 0.7  # a dash where the row's own kind of figure belongs
 BOUND_NOT_TARGET = 0.5  # a bound (以上, 以内) is how targets are printed, not baselines
+GROWTH_USUAL, GROWTH_PLAUSIBLE = 20, 40  # yearly growth in %: what is usual, and what is still plausible
+LARGE_GROWTH = 1.5  # a growth rate over GROWTH_USUAL: rare, though a small base or a boom prints them
+HUGE_GROWTH = 4.0  # a growth rate over GROWTH_PLAUSIBLE: most likely a level in a growth column
+GROWTH_SPREAD = 5  # points between two of a row's growth rates that cost 1: a row's rates are alike
+GROWTH_SPREAD_CAP = 1.0  # the most two rates far apart cost
+MAGNITUDE_CAP = 2.0  # two of a row's levels cost 1 a power of ten apart, at most this: levels are of a size
+NEGATIVE_LEVEL = 3.0  # a level below zero: levels are counts and sums
+PERCENT_OVER_100 = 3.0  # a level in % over 100 where the name says no growth: a share is at most the whole
+AGE_OUT_OF_RANGE = 3.0  # an age (岁) outside AGE_RANGE: a row of ages holds life expectancies, not 5 or 700
+AGE_RANGE = (40, 100)
+LONG_WHOLE = 7  # digits of a whole part beyond which LONG_FIGURE is added
 NEIGHBOUR = 0.8  # what a reading gains for the pattern of a neighbouring row (— where they print —)
 AMBIGUITY_MARGIN = 1.0  # readings this close to the best are alternatives
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A cell's figure, with the marks and the bound it may carry: [累计]12.5]以上/年.
+_CELL_FIGURE = re.compile(rf"[\[累计]*(-?\d+(?:\.\d+)?)\]?(?:{'|'.join(CELL_BOUNDS)})?(?:/.+)?")
 # How targets are printed: a bound, or a reference to a higher plan's target.
-_TARGET_FORM = re.compile(r"以上|以内|以下|左右|目标|控制在")
+_TARGET_FORM = re.compile("|".join((*CELL_BOUNDS, "目标", "控制在")))
 
 
 @dataclass
@@ -170,7 +184,7 @@ def _variants(placed: list[str], columns: list[ValueColumn], row: RowContext):
 
 @lru_cache(maxsize=4096)
 def _value(cell: str) -> float | None:
-    m = re.fullmatch(r"[\[累计]*(-?\d+(?:\.\d+)?)\]?(?:以上|以内|以下|左右)?(?:/.+)?", cell)
+    m = _CELL_FIGURE.fullmatch(cell)
     return float(m.group(1)) if m else None
 
 
@@ -199,14 +213,16 @@ def _cost(cells: list[str], columns: list[ValueColumn], row: RowContext) -> floa
         if cell.startswith("["):
             continue
         if col.kind == "growth":
-            cost += 0.0 if abs(v) <= 20 else 1.5 if abs(v) <= 40 else 4.0
+            cost += (
+                0.0 if abs(v) <= GROWTH_USUAL else LARGE_GROWTH if abs(v) <= GROWTH_PLAUSIBLE else HUGE_GROWTH
+            )
             growth.append(v)
         else:
-            cost += 3.0 if v < 0 else 0.0
-            if row.unit == "%" and v > 100 and not re.search(r"增长|增速", row.name):
-                cost += 3.0
-            if row.unit == "岁" and not 40 <= v <= 100:
-                cost += 3.0
+            cost += NEGATIVE_LEVEL if v < 0 else 0.0
+            if row.unit == "%" and v > 100 and not any(w in row.name for w in GROWTH_WORDS):
+                cost += PERCENT_OVER_100
+            if row.unit == "岁" and not AGE_RANGE[0] <= v <= AGE_RANGE[1]:
+                cost += AGE_OUT_OF_RANGE
             levels.append(v)
         fraction = re.search(r"\.(\d+)", cell)
         if fraction and (fraction.group(1).endswith("0") or (len(fraction.group(1)) > 2 and abs(v) >= 1)):
@@ -214,13 +230,13 @@ def _cost(cells: list[str], columns: list[ValueColumn], row: RowContext) -> floa
         if v == 0:
             cost += ZERO
         cost += DECIMAL_DIGIT * len(fraction.group(1)) if fraction else 0.0
-        if len(str(int(abs(v)))) > 7:
+        if len(str(int(abs(v)))) > LONG_WHOLE:
             cost += LONG_FIGURE
     for a, b in combinations(growth, 2):
-        cost += min(abs(a - b) / 5, 1.0)
+        cost += min(abs(a - b) / GROWTH_SPREAD, GROWTH_SPREAD_CAP)
     positive = [v for v in levels if v > 0]
     for a, b in combinations(positive, 2):
-        cost += min(math.log10(max(a, b) / min(a, b)), 2.0)
+        cost += min(math.log10(max(a, b) / min(a, b)), MAGNITUDE_CAP)
     return cost
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Row, Table
+from planwatch.plan.tables import VALUE_ROLES, cell_phrase
+from planwatch.plan.vocabulary import ATTRIBUTE_SHORT, ATTRIBUTES, GROWTH_WORDS
 
 # The roles a column can play, in the order a review page offers them, with their labels.
 ROLE_LABELS: dict[str, str] = {
@@ -61,10 +63,6 @@ ROLE_LABELS_EN: dict[str, str] = {
 ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
 # Roles whose cells say what the plan aims at (or, in a completion table, reached).
 TARGET_ROLES = frozenset({"target", "growth", "cumulative", "result", "result_growth"})
-# Roles whose cells become Row.cells, in the table's column order.
-VALUE_ROLES = frozenset(
-    {"base", "base_growth", "target", "growth", "cumulative", "result", "result_growth", "other"}
-)
 
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 _RESULT_WORDS = re.compile(r"完成情况|完成值|完成|实际|实现")
@@ -72,7 +70,7 @@ _BASE_WORDS = re.compile(r"基数|基期|基准|现状|现值|预计|预期(?!�
 _TARGET_WORDS = re.compile(r"目标|规划|预期目标")
 # The side of a value column, the first that its header words say (完成 before 目标: 完成目标 is done).
 _SIDE_WORDS = (("result", _RESULT_WORDS), ("base", _BASE_WORDS), ("target", _TARGET_WORDS))
-_GROWTH_WORDS = re.compile(r"年均|增长|增速")
+_GROWTH_WORDS = re.compile("|".join(("年均", *GROWTH_WORDS)))
 _CUMULATIVE_WORDS = re.compile(r"累计")
 # Header words of the lead columns, tried in turn: the whole header, or (search) a word in it.
 _LEAD_HEADERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
@@ -88,7 +86,7 @@ HEADER_WORDS = re.compile(
     r"序号|编号|类别|领域|分类|指标|名称|项目|单位|属性|性质|备注|说明|年均|增长|增速|累计|目标|基数|基期|"
     r"现状|完成|实际|预计|预期|规划|绝对值|内容|期限|投资|部门|20\d\d年?"
 )
-ATTRIBUTE = {"预期性": "预期性", "约束性": "约束性", "预期": "预期性", "约束": "约束性"}
+ATTRIBUTE = {**{a: a for a in ATTRIBUTES}, **ATTRIBUTE_SHORT}
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?|[(（]\d{1,3}[)）]")
 # A unit is short and made of measure words and scales only: %, 万元/人, 微克/立方米, 吨标准煤/万元, 个百分点.
 _UNIT_CHARS = frozenset(
@@ -211,31 +209,6 @@ def is_figure(text: str) -> bool:
     if read_cell(text).kind not in ("text", "empty"):
         return True
     return bool(cell_phrase(text)[0]) or bool(re.fullmatch(r"[\d.,/\s≥≤<>~%-]+[*]?", text))
-
-
-# --- values printed with their kind: “十五五”年均增长5.0左右, 2021-2024年累计降低8.2 -------------------
-
-_PHRASE = re.compile(
-    r"^(?P<period>[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期)?|20\d\d\s*[-—–~至]\s*20\d\d\s*年|20\d\d年)?"
-    r"\s*(?P<word>年均增长率?|年均增速|年均|累计(?:新增|增长|增加|降低|下降|减少)?)\s*"
-    r"(?P<figure>[^\s].*)$"
-)
-
-
-def cell_phrase(text: str) -> tuple[str | None, str]:
-    """A value printed with its kind, split: (growth|cumulative, the figure as the grammar reads it).
-
-    `“十五五”年均增长5.0左右` -> ("growth", "5.0左右"); `“十四五”累计新增160` -> ("cumulative", "累计160");
-    `2021-2024年累计降低8.2` -> ("cumulative", "累计降低8.2"). Anything else -> (None, text).
-    """
-    m = _PHRASE.match(text.replace("\n", ""))
-    if m is None or not re.search(r"\d", m["figure"]):
-        return None, text
-    word, figure = m["word"], m["figure"]
-    if word.startswith("年均"):
-        return "growth", figure
-    change = word[2:]
-    return "cumulative", "累计" + (change if change in ("降低", "下降", "减少") else "") + figure
 
 
 def role_values(table: Table, row: Row) -> dict[str, str]:

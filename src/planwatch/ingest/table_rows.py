@@ -27,9 +27,10 @@ import re
 
 from planwatch.ingest import columns as cols
 from planwatch.ingest.blocks import Place
-from planwatch.ingest.table_roles import ATTRIBUTE, TARGET_ROLES, VALUE_ROLES, cell_phrase, unit_text
+from planwatch.ingest.table_roles import ATTRIBUTE, TARGET_ROLES, unit_text
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Cell, PlanWarning, Row, Table
+from planwatch.plan.tables import VALUE_ROLES, cell_phrase
 
 GROUP_ROW = re.compile(rf"^{cols.GROUP_NUMERAL}[、．.]\s*(.+)$")
 _NOTE_ROW = re.compile(r"^(注|说明|备注|资料来源)\s*\d?\s*[:：.、]")

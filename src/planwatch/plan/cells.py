@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from planwatch.plan.model import Reading
-from planwatch.plan.vocabulary import Comparator
+from planwatch.plan.vocabulary import COMPARE_AFTER, COMPARE_BEFORE, FALL_WORDS, Comparator
 
 # Canonical form -------------------------------------------------------------
 
@@ -71,21 +71,8 @@ _UNITS = (
     "立方米", "万立方米", "千瓦", "万千瓦", "千瓦时",
 )  # fmt: skip
 
-# Words and signs before a figure or an indicator that compare with it.
-_COMPARE: dict[str, Comparator] = {
-    "≥": "ge", ">=": "ge", "不低于": "ge", "不少于": "ge", "不小于": "ge", "不慢于": "ge",
-    ">": "gt", "大于": "gt", "高于": "gt", "超过": "gt", "多于": "gt", "快于": "gt",
-    "≤": "le", "<=": "le", "不超过": "le", "不高于": "le", "不大于": "le", "不多于": "le", "不快于": "le",
-    "<": "lt", "小于": "lt", "低于": "lt", "少于": "lt", "慢于": "lt",
-    "约": "about", "大约": "about",
-}  # fmt: skip
-
 # Verbs before a figure that give a comparator only when no suffix does.
 _VERBS: dict[str, Comparator | None] = {"控制在": "le", "达到": None}
-
-_SUFFIXES: dict[str, Comparator] = {
-    "以上": "ge", "及以上": "ge", "以下": "le", "及以下": "le", "以内": "le", "左右": "about",
-}  # fmt: skip
 
 _FLIP: dict[Comparator, Comparator] = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt", "about": "about"}
 
@@ -106,15 +93,14 @@ _UNIT = _alternation(_UNITS)
 _UNDETERMINED = re.compile(r"待定|-+|一{1,2}|/|\.{2,}|⋯+")
 
 _FIGURE = re.compile(
-    rf"(?P<pre>{_alternation([*_COMPARE, *_VERBS])})?"
+    rf"(?P<pre>{_alternation([*COMPARE_BEFORE, *_VERBS])})?"
     rf"(?P<value>{_NUM})(?P<unit>{_UNIT})?"
     rf"(?:(?:-|~|至|到)(?P<upper>{_NUM})(?P<upper_unit>{_UNIT})?)?"
     rf"(?:/(?P<per>{_UNIT}))?"
-    rf"(?P<post>{_alternation(_SUFFIXES)})?"
+    rf"(?P<post>{_alternation(COMPARE_AFTER)})?"
 )
 
-_CHANGE = re.compile(r"(?P<verb>提高|提升|增加|上升|降低|下降|减少)(?P<rest>.+)")
-_DOWN = frozenset({"降低", "下降", "减少"})
+_CHANGE = re.compile(rf"(?P<verb>提高|提升|增加|上升|{'|'.join(FALL_WORDS)})(?P<rest>.+)")
 
 # Ways a five-year cumulative figure is printed, each with the doubt it leaves.
 _CUMULATIVE: tuple[tuple[re.Pattern[str], str | None], ...] = (
@@ -141,7 +127,7 @@ _QUALITATIVE = re.compile(
 )
 
 _SAME_PACE = re.compile(r"(?:与|同|和)(?P<other>.+?)(?:基本)?(?:保持)?同步(?:增长|提高|提升)?")
-_RELATION = re.compile(rf"(?P<verb>{_alternation(_COMPARE)})(?P<other>[^\W\d_].*)")
+_RELATION = re.compile(rf"(?P<verb>{_alternation(COMPARE_BEFORE)})(?P<other>[^\W\d_].*)")
 
 
 # Reading --------------------------------------------------------------------
@@ -228,7 +214,7 @@ def _read_quantity(text: str) -> Reading | None:
 def _read_change(verb: str, rest: str) -> Reading | None:
     """A change: the verb gives the sign, so 下降3% is -3 and 下降3%以上 is at most -3."""
     match = _FIGURE.fullmatch(rest)
-    figure = _figure(match, down=verb in _DOWN) if match else None
+    figure = _figure(match, down=verb in FALL_WORDS) if match else None
     if match is None or figure is None:
         return None
     reading = figure.model_copy(update={"kind": "change"})
@@ -274,9 +260,9 @@ def _read_relation(text: str) -> Reading | None:
     if match:
         return Reading(kind="relation", relation="same_pace", other=match["other"])
     match = _RELATION.fullmatch(text)
-    if match is None or _COMPARE[match["verb"]] == "about":
+    if match is None or COMPARE_BEFORE[match["verb"]] == "about":
         return None
-    comparator = _COMPARE[match["verb"]]
+    comparator = COMPARE_BEFORE[match["verb"]]
     relation = "higher" if comparator in ("ge", "gt") else "lower"
     return Reading(kind="relation", relation=relation, other=match["other"], comparator=comparator)
 
@@ -293,9 +279,9 @@ def _number(text: str) -> float | None:
 def _comparator(pre: str | None, post: str | None) -> tuple[Comparator | None, str | None]:
     """Combine a prefix and a suffix comparator, and say when they disagree."""
     if pre in _VERBS:
-        return (_SUFFIXES[post] if post else _VERBS[pre]), None
-    first = _COMPARE[pre] if pre else None
-    second = _SUFFIXES[post] if post else None
+        return (COMPARE_AFTER[post] if post else _VERBS[pre]), None
+    first = COMPARE_BEFORE[pre] if pre else None
+    second = COMPARE_AFTER[post] if post else None
     if first and second and first != second:
         return first, f"'{pre}' and '{post}' disagree: read '{pre}'"
     return first or second, None

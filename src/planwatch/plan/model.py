@@ -120,8 +120,8 @@ class Task(BaseModel):
     text: str = ""
 
 
-class Commitment(BaseModel):
-    """A number promised in the prose: 到2025年力争5家以上企业成功上市."""
+class _Stated(BaseModel):
+    """A figure the prose states: where in the plan, and what it counts (each kind adds its own fields)."""
 
     id: str
     chapter: str | None = None
@@ -129,6 +129,11 @@ class Commitment(BaseModel):
     subject: str = Field(description="what is counted or measured: 企业成功上市")
     value: float | None = None
     unit: str | None = None
+
+
+class Commitment(_Stated):
+    """A number promised in the prose: 到2025年力争5家以上企业成功上市."""
+
     comparator: Comparator | None = None
     direction: Literal["reach", "increase", "decrease", "multiply"] = "reach"
     deadline: int | None = Field(None, description="the year it is due, where the sentence says")
@@ -136,15 +141,9 @@ class Commitment(BaseModel):
     sentence: str
 
 
-class Result(BaseModel):
+class Result(_Stated):
     """A result of the previous period reported in the text: 全区国家级高新技术企业达到20家."""
 
-    id: str
-    chapter: str | None = None
-    section: str | None = None
-    subject: str
-    value: float | None = None
-    unit: str | None = None
     year: int | None = None
     phrase: str
     sentence: str

@@ -58,6 +58,30 @@ COMPARATOR_PHRASE_EN: dict[Comparator, str] = {
 REDUCTION_WORDS: tuple[str, ...] = ("降低", "下降", "降幅", "减少")
 # A name holding one of these is reported as a yearly rate in %, not a level.
 RATE_WORDS: tuple[str, ...] = ("增长", "增速", *REDUCTION_WORDS)
+# The unit of a rate's yearly figures, and of a change of a figure in that unit (a rise of 2 points).
+PERCENT = "%"
+POINTS = "个百分点"
+POINTS_EN = "points"
+
+
+def is_rate_name(name: str) -> bool:
+    """Whether an indicator's yearly figures are rates in %: its name says it grows or falls.
+
+    地区生产总值增长 and 单位GDP能源消耗降低 are judged on yearly rates, while
+    地区生产总值 is a level; the name is all a spreadsheet row has to tell them apart.
+    """
+    return any(word in name for word in RATE_WORDS)
+
+
+def is_reduction_name(name: str) -> bool:
+    """Whether an indicator's name says its figures are a fall (单位GDP能耗降低), to be judged as one."""
+    return any(word in name for word in REDUCTION_WORDS)
+
+
+def change_unit(unit: str) -> str:
+    """The unit of a change of a figure: 个百分点 for a figure in %, else the figure's own unit."""
+    return POINTS if unit == PERCENT else unit
+
 
 # --- progress status (进展状态) ------------------------------------------------------------------------
 
@@ -71,6 +95,9 @@ STATUSES: tuple[Status, ...] = (
     "not_assessable",
 )
 BEHIND: tuple[Status, ...] = ("lagging", "severely_lagging")
+# The statuses a progress ratio earns at or above a threshold of the same name (the evaluation
+# settings), highest first; below the last one it is severely lagging.
+PROGRESS_THRESHOLDS: tuple[Status, ...] = ("ahead", "on_track", "lagging")
 STATUS_ZH: dict[str, str] = {
     "achieved": "提前实现",
     "ahead": "快于预期",
@@ -119,11 +146,27 @@ REPORT_KIND_EN: dict[str, str] = {
 }
 
 
+# --- the plan's tasks ---------------------------------------------------------------------------------
+
+TaskStatus = Literal["not_started", "in_progress", "done", "late"]
+# In the order a progress sentence names them: what is finished first.
+TASK_STATUS_ZH: dict[str, str] = {
+    "done": "已完成",
+    "in_progress": "推进中",
+    "not_started": "未启动",
+    "late": "滞后",
+}
+
+
 # --- how figures and targets are written -------------------------------------------------------------
 
 _GROWTH_FIGURE = re.compile(
     r"(?P<before>[<>≤≥＜＞约]?)\s*(?P<figure>[-−]?\d+(?:\.\d+)?)\s*[%％]?(?P<after>以上|以下|以内|左右)?"
 )
+
+
+# What stands where there is no figure: a table cell, a sentence's missing figure.
+NO_FIGURE = "—"
 
 
 def figure_text(value: float | None, empty: str = "") -> str:
@@ -158,3 +201,46 @@ def target_text(level: str, growth: str, empty: str = "", lang: str = "zh") -> s
     if growth:
         parts.append(growth_text(growth, lang))
     return "，".join(parts) or empty
+
+
+# --- words a reader looks for ------------------------------------------------------------------------
+
+# A name or a column header holding one of these holds yearly growth rates: 地区生产总值增长, 年均增速.
+GROWTH_WORDS: tuple[str, ...] = tuple(w for w in RATE_WORDS if w not in REDUCTION_WORDS)
+# A fall as a cell prints it before its figure (累计降低8.2); 降幅 names a fall but never stands there.
+FALL_WORDS: tuple[str, ...] = tuple(w for w in REDUCTION_WORDS if w != "降幅")
+# An attribute as a narrow column prints it, cut short: 预期 → 预期性.
+ATTRIBUTE_SHORT: dict[str, Attribute] = {a.removesuffix("性"): a for a in ATTRIBUTES}
+# A name whose unit print left empty (比重()) lost a %: it names a share (比重, 比例, 比率, 率) or a rate;
+# of the rate words 增速 and 减少 are not among them: an empty unit after them has not been seen to mean %.
+_SHARE_WORDS = ("比重", "比例", "比率", "率")
+PERCENT_NAME_WORDS: tuple[str, ...] = (*_SHARE_WORDS, "增长", *(w for w in REDUCTION_WORDS if w != "减少"))
+
+# Words after a figure that bound it as a table's cell prints it (170以上, 5左右): a cell has no
+# 及以上 or 及以下.
+CELL_BOUNDS: tuple[str, ...] = tuple(w for w in COMPARE_AFTER if not w.startswith("及"))
+# The comparators a table's cell line may end on, its figure wrapped to the next line (不低于 / 5): no
+# signs (a sign is no word to wrap after) and none of the rarer words prose uses.
+CELL_BEFORE: tuple[str, ...] = ("超过", "不低于", "不高于", "低于", "高于", "约")
+
+# Prose compares with more words than COMPARE_BEFORE (突破, 超, 逾, 不足), and with fewer: no signs, no
+# 大约 (prose writes 约), none of speed (快于 compares rates, not figures). 约 is a comparator only where
+# it is no part of a word (节约, 制约, 签约…): planwatch.ingest.figures sees to it.
+PROSE_BEFORE: dict[str, Comparator] = {
+    "不低于": "ge", "不少于": "ge", "不小于": "ge",
+    "不高于": "le", "不超过": "le", "不大于": "le",
+    "超过": "gt", "突破": "gt", "高于": "gt", "大于": "gt", "多于": "gt",
+    "低于": "lt", "小于": "lt", "少于": "lt", "不足": "lt",
+    "超": "gt", "逾": "gt", "约": "about",
+}  # fmt: skip
+# After a figure prose also writes 之内 and 上下 (增长5%上下); not 及以下, which it writes of ages and
+# grades (60岁及以下), not of a target.
+PROSE_AFTER: dict[str, Comparator] = {
+    **{w: COMPARE_AFTER[w] for w in ("及以上", *CELL_BOUNDS)},
+    "之内": "le",
+    "上下": "about",
+}
+# Verbs of change in prose: more than a name's words, as prose says how a figure moves (压减产能, 缩小差距);
+# 降幅 is a noun and no verb.
+INCREASE_VERBS: tuple[str, ...] = ("增长", "提高", "提升", "增加", "新增", "扩大", "上升")
+DECREASE_VERBS: tuple[str, ...] = (*FALL_WORDS, "压减", "削减", "缩小", "缩减", "压缩", "减量")

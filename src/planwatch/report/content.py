@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -20,19 +19,21 @@ from planwatch.evaluate.method import evaluate
 from planwatch.evaluate.path import Chart, chart
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.model import Indicator, Observation
-from planwatch.plan.vocabulary import STATUS_ZH, STATUSES
-
-Kind = Literal["annual", "midterm", "final"]
-KIND_ZH: dict[str, str] = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
-TaskStatus = Literal["not_started", "in_progress", "done", "late"]
-# In the order a progress sentence names them: what is finished first.
-TASK_STATUS_ZH: dict[str, str] = {
-    "done": "已完成",
-    "in_progress": "推进中",
-    "not_started": "未启动",
-    "late": "滞后",
-}
-BEHIND = ("lagging", "severely_lagging")
+from planwatch.plan.vocabulary import (
+    BEHIND,
+    BINDING,
+    PERCENT,
+    REPORT_KIND_ZH,
+    STATUS_ZH,
+    STATUSES,
+    TASK_STATUS_ZH,
+    ReportKind,
+    TaskStatus,
+    change_unit,
+    figure_text,
+    growth_text,
+    target_text,
+)
 
 
 class TableRow(BaseModel):
@@ -106,7 +107,7 @@ class TaskLine(BaseModel):
 class Report(BaseModel):
     """Everything a report holds; the writers lay it out."""
 
-    kind: Kind
+    kind: ReportKind
     kind_zh: str
     title: str
     plan_title: str
@@ -125,34 +126,19 @@ class Report(BaseModel):
     tasks: list[TaskLine] = Field(default_factory=list)
 
 
-def figure_text(x: float | None) -> str:
-    if x is None:
-        return ""
-    text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _target_text(ind: Indicator) -> str:
-    parts = [ind.target_raw] if ind.target_raw else []
-    if ind.target_growth_raw:
-        parts.append(f"年均增长{ind.target_growth_raw}%")
-    return "；".join(parts)
-
-
 def _required_text(a: Assessment, ind: Indicator) -> str:
     if a.required_annual_growth is None:
         return ""
-    if a.required_unit == "%":
-        return f"{figure_text(a.required_annual_growth)}%"
-    unit = ind.unit or ""
-    return f"{figure_text(a.required_annual_growth)}{'个百分点' if unit == '%' else unit}"
+    if a.required_unit == PERCENT:
+        return f"{figure_text(a.required_annual_growth)}{PERCENT}"
+    return f"{figure_text(a.required_annual_growth)}{change_unit(ind.unit or '')}"
 
 
 def build_report(
     indicators: list[Indicator],
     observations: list[Observation],
     year: int,
-    kind: Kind,
+    kind: ReportKind,
     *,
     plan_title: str,
     region: str = "",
@@ -166,17 +152,59 @@ def build_report(
     observations = [o for o in observations if o.year <= year]  # a report speaks as of its year
     assessments = evaluate(indicators, observations, year, settings)
     by_id = {a.indicator: a for a in assessments}
-    start = min(i.base_year for i in indicators) + 1 if indicators else year
-    end = max(i.target_year for i in indicators) if indicators else year
-    observed = {(o.indicator, o.year): o for o in observations}
     series: dict[str, dict[int, Observation]] = {}
     for o in observations:
         series.setdefault(o.indicator, {})[o.year] = o
     charts = {ind.id: chart(ind, series.get(ind.id, {}), settings) for ind in indicators}
+    counts = Counter(a.status for a in assessments)
+    report = Report(
+        kind=kind,
+        kind_zh=REPORT_KIND_ZH[kind],
+        title=f"《{plan_title}》实施{'情况' if kind == 'annual' else ''}{REPORT_KIND_ZH[kind]}（{year}年）",
+        plan_title=plan_title,
+        region=region,
+        period=_period(indicators, year),
+        year=year,
+        date=date or dt.date.today(),
+        summary=_summary(indicators, assessments, year, kind, plan_title),
+        counts={s: counts[s] for s in STATUSES},
+        groups=_groups(indicators, by_id, series, charts, year),
+        behind=[
+            Paragraph(
+                name=a.name, status_zh=STATUS_ZH[a.status], text=_behind_text(a, series.get(a.indicator, {}))
+            )
+            for a in assessments
+            if a.status in BEHIND
+        ],
+        observations=_observation_rows(indicators, observations),
+        charts=charts,
+        illustrative=illustrative,
+        tasks=tasks or [],
+    )
+    if kind == "final":
+        report.completion = _completion(indicators, by_id, series)
+    return report
+
+
+def _period(indicators: list[Indicator], year: int) -> tuple[int, int]:
+    """The years the report covers: from the year after the earliest base year to the last target year."""
+    if not indicators:
+        return year, year
+    return min(i.base_year for i in indicators) + 1, max(i.target_year for i in indicators)
+
+
+def _groups(
+    indicators: list[Indicator],
+    by_id: dict[str, Assessment],
+    series: dict[str, dict[int, Observation]],
+    charts: dict[str, Chart],
+    year: int,
+) -> list[Group]:
+    """The main table's rows, grouped by category in the order the categories first appear."""
     groups: dict[str, list[TableRow]] = {}
     for k, ind in enumerate(indicators, start=1):
         a = by_id[ind.id]
-        obs = observed.get((ind.id, year))
+        obs = series.get(ind.id, {}).get(year)
         groups.setdefault(ind.category or "其他", []).append(
             TableRow(
                 number=k,
@@ -184,9 +212,8 @@ def build_report(
                 name=ind.name,
                 unit=ind.unit or "",
                 attribute=ind.attribute or "",
-                baseline=ind.baseline_raw
-                or (f"年均增长{ind.baseline_growth_raw}%" if ind.baseline_growth_raw else ""),
-                target=_target_text(ind),
+                baseline=ind.baseline_raw or growth_text(ind.baseline_growth_raw),
+                target=target_text(ind.target_raw, ind.target_growth_raw),
                 actual=obs.value if obs else None,
                 expected=_expected_level(ind, a, charts[ind.id], year),
                 status=a.status,
@@ -195,46 +222,24 @@ def build_report(
                 warning=a.warning,
             )
         )
-    counts = Counter(a.status for a in assessments)
-    report = Report(
-        kind=kind,
-        kind_zh=KIND_ZH[kind],
-        title=f"《{plan_title}》实施{'情况' if kind == 'annual' else ''}{KIND_ZH[kind]}（{year}年）",
-        plan_title=plan_title,
-        region=region,
-        period=(start, end),
-        year=year,
-        date=date or dt.date.today(),
-        summary=_summary(indicators, assessments, year, kind, plan_title),
-        counts={s: counts[s] for s in STATUSES},
-        groups=[Group(category=c, rows=rows) for c, rows in groups.items()],
-        behind=[
-            Paragraph(
-                name=a.name, status_zh=STATUS_ZH[a.status], text=_behind_text(a, series.get(a.indicator, {}))
-            )
-            for a in assessments
-            if a.status in BEHIND
-        ],
-        observations=[
-            ObservationRow(
-                name=next(i.name for i in indicators if i.id == o.indicator),
-                year=o.year,
-                value=o.value,
-                source=o.source or "",
-                note=o.note or "",
-            )
-            for o in sorted(
-                observations, key=lambda o: ([i.id for i in indicators].index(o.indicator), o.year)
-            )
-            if any(i.id == o.indicator for i in indicators)
-        ],
-        charts=charts,
-        illustrative=illustrative,
-        tasks=tasks or [],
-    )
-    if kind == "final":
-        report.completion = _completion(indicators, by_id, series)
-    return report
+    return [Group(category=c, rows=rows) for c, rows in groups.items()]
+
+
+def _observation_rows(indicators: list[Indicator], observations: list[Observation]) -> list[ObservationRow]:
+    """The figures the report rests on, indicator by indicator in the plan's order, then by year."""
+    order: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for k, ind in enumerate(indicators):
+        order.setdefault(ind.id, k)
+        names.setdefault(ind.id, ind.name)
+    return [
+        ObservationRow(
+            name=names[o.indicator], year=o.year, value=o.value, source=o.source or "", note=o.note or ""
+        )
+        for o in sorted(
+            (o for o in observations if o.indicator in order), key=lambda o: (order[o.indicator], o.year)
+        )
+    ]
 
 
 def _expected_level(ind: Indicator, a: Assessment, drawn: Chart, year: int) -> float | None:
@@ -249,7 +254,7 @@ def _names(assessments: list[Assessment], statuses: tuple[str, ...]) -> str:
 
 
 def _summary(
-    indicators: list[Indicator], assessments: list[Assessment], year: int, kind: Kind, plan: str
+    indicators: list[Indicator], assessments: list[Assessment], year: int, kind: ReportKind, plan: str
 ) -> list[str]:
     counts = Counter(a.status for a in assessments)
     when = {
@@ -257,24 +262,24 @@ def _summary(
         "midterm": f"规划实施中期（截至{year}年）",
         "final": f"规划期末（{year}年）",
     }[kind]
-    parts = [
-        f"{STATUS_ZH[s]}{counts[s]}项"
-        for s in ("achieved", "ahead", "on_track", "lagging", "severely_lagging")
-        if counts[s]
-    ]
+    parts = [f"{STATUS_ZH[s]}{counts[s]}项" for s in STATUSES if s != "not_assessable" and counts[s]]
     lines = [
         f"{when}，《{plan}》确定的{len(assessments)}项主要指标中，"
         + ("，".join(parts) if parts else "暂无可评估的指标")
-        + (f"，{counts['not_assessable']}项暂无法评估" if counts["not_assessable"] else "")
+        + (
+            f"，{counts['not_assessable']}项暂{STATUS_ZH['not_assessable']}"
+            if counts["not_assessable"]
+            else ""
+        )
         + "。"
     ]
     achieved = _names(assessments, ("achieved",))
     if achieved:
-        lines.append(f"已提前实现规划目标的指标有：{achieved}。")
+        lines.append(f"已{STATUS_ZH['achieved']}规划目标的指标有：{achieved}。")
     behind = _names(assessments, BEHIND)
     if behind:
         lines.append(f"进度滞后的指标有：{behind}，需加大工作力度。")
-    binding = [i for i in indicators if i.attribute == "约束性"]
+    binding = [i for i in indicators if i.attribute == BINDING]
     if binding:
         warned = [a.name for a in assessments if a.warning]
         open_ = [
@@ -282,7 +287,7 @@ def _summary(
             for a in assessments
             if a.status == "not_assessable" and any(i.id == a.indicator for i in binding)
         ]
-        line = f"{len(binding)}项约束性指标中，" + (
+        line = f"{len(binding)}项{BINDING}指标中，" + (
             f"{'、'.join(warned)}触发预警" if warned else "没有指标触发预警"
         )
         if open_:

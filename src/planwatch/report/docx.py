@@ -29,8 +29,9 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 
-from planwatch.report.content import Report, figure_text, task_summary
-from planwatch.report.figures import COLOURS, indicator_path, status_overview
+from planwatch.plan.vocabulary import STATUS_COLOURS, figure_text
+from planwatch.report.content import Report, task_summary
+from planwatch.report.figures import indicator_path, status_overview
 from planwatch.report.layout import (
     CHART_NOTE,
     COMPLETION_NOTE,
@@ -44,12 +45,11 @@ from planwatch.report.layout import (
     met_text,
     task_status_text,
 )
-from planwatch.report.palette import ink
+from planwatch.report.palette import GROUP, ink
 
 TEMPLATE = Path(str(resources.files("planwatch") / "report" / "templates" / "report.docx"))
 FIGURE = "Figure"  # a paragraph holding a chart: centred, kept with its caption
 TABLE_TEXT = "Table Text"  # the text of table cells, smaller than the body
-GROUP_FILL = "F2F2F2"
 CELL_MARGIN = "57"  # twentieths of a point: 1 mm either side, so that ten columns fit a portrait page
 # The main table's columns and their relative widths.
 MAIN_COLUMNS = (
@@ -175,7 +175,7 @@ def _no_first_line(paragraph_format) -> None:
 
 
 def _number(x: float | None) -> str:
-    return figure_text(x) or EMPTY
+    return figure_text(x, EMPTY)
 
 
 def _text(s: str) -> str:
@@ -317,7 +317,7 @@ class _Writer:
             merged = row.cells[0].merge(row.cells[-1])
             _write(merged, group.category, bold=True, centred=False)
             _keep_with_next(row)
-            _shade(merged, GROUP_FILL)
+            _shade(merged, GROUP)
             for item in group.rows:
                 row = self.add_row(
                     table,
@@ -335,7 +335,7 @@ class _Writer:
                     ],
                 )
                 _align_left(row.cells[1])
-                fill = COLOURS[item.status]
+                fill = STATUS_COLOURS[item.status]
                 _write(row.cells[8], _status_text(item.status_zh, item.warning), bold=True, colour=ink(fill))
                 _shade(row.cells[8], fill)
         self.note(MAIN_NOTE)
@@ -390,7 +390,7 @@ class _Writer:
             ).cells
             for k in (1, 7):
                 _align_left(cells[k])
-            colour = COLOURS["severely_lagging"] if t.overdue else ""
+            colour = STATUS_COLOURS["severely_lagging"] if t.overdue else ""
             _write(cells[6], task_status_text(t), bold=t.overdue, colour=colour)
 
     def observation_table(self) -> None:

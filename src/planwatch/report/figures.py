@@ -20,16 +20,8 @@ from matplotlib import pyplot as plt
 
 from planwatch.errors import InputError
 from planwatch.evaluate.path import Chart
-from planwatch.plan.vocabulary import STATUS_ZH, STATUSES
+from planwatch.plan.vocabulary import STATUS_COLOURS, STATUS_ZH, STATUSES
 
-COLOURS = {
-    "achieved": "#1b7f3b",
-    "ahead": "#3aa655",
-    "on_track": "#2f6fbf",
-    "lagging": "#e07b00",
-    "severely_lagging": "#c62828",
-    "not_assessable": "#8a8f98",
-}
 _CJK_FAMILIES = (
     "Noto Sans CJK SC",
     "Noto Serif CJK SC",
@@ -87,12 +79,17 @@ def status_overview(counts: dict[str, int], title: str) -> bytes:
         fig, ax = plt.subplots(figsize=(6.2, 2.6))
         labels = [STATUS_ZH[s] for s in STATUSES]
         values = [counts.get(s, 0) for s in STATUSES]
-        bars = ax.bar(labels, values, color=[COLOURS[s] for s in STATUSES])
+        bars = ax.bar(labels, values, color=[STATUS_COLOURS[s] for s in STATUSES])
         ax.bar_label(bars, labels=[str(v) for v in values], padding=2)
         ax.set_ylabel("指标数（项）")
         ax.set_title(title)
         ax.set_ylim(0, max([*values, 1]) * 1.2)
         return _png(fig)
+
+
+def _line(ax, points: list[tuple[int, float]], style: str, status: str, label: str) -> None:
+    """Points joined in a status's colour: the path in the on-track one, the observations in the lagging one."""
+    ax.plot([y for y, _ in points], [v for _, v in points], style, color=STATUS_COLOURS[status], label=label)
 
 
 def indicator_path(name: str, drawn: Chart) -> bytes | None:
@@ -104,11 +101,13 @@ def indicator_path(name: str, drawn: Chart) -> bytes | None:
         years = drawn.years
         path = [(y, v) for y, v in zip(years, drawn.path, strict=True) if v is not None]
         seen = [(y, v) for y, v in zip(years, drawn.observed, strict=True) if v is not None]
-        ax.plot([y for y, _ in path], [v for _, v in path], "--", color=COLOURS["on_track"], label="序时进度")
+        _line(ax, path, "--", "on_track", "序时进度")
         if seen:
-            ax.plot([y for y, _ in seen], [v for _, v in seen], "o-", color=COLOURS["lagging"], label="实际")
+            _line(ax, seen, "o-", "lagging", "实际")
         if drawn.target is not None:
-            ax.axhline(drawn.target, color=COLOURS["achieved"], linewidth=1, label=f"目标 {drawn.target:g}")
+            ax.axhline(
+                drawn.target, color=STATUS_COLOURS["achieved"], linewidth=1, label=f"目标 {drawn.target:g}"
+            )
         unit = {"index": "指数（基期年=100）", "cumulative": f"累计（{drawn.unit}）"}.get(
             drawn.measure, drawn.unit
         )

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from planwatch.plan.vocabulary import STATUS_ZH
-from planwatch.report import layout
-from planwatch.report.content import Report, figure_text, task_summary
-from planwatch.report.figures import COLOURS, indicator_path, status_overview
+from planwatch.plan.vocabulary import STATUS_COLOURS, STATUS_ZH, figure_text
+from planwatch.report import layout, palette
+from planwatch.report.content import Report, task_summary
+from planwatch.report.figures import indicator_path, status_overview
 from planwatch.report.palette import ink
 
 _ENV = Environment(
@@ -26,7 +26,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters["figure"] = lambda x: figure_text(x) or layout.EMPTY
+_ENV.filters["figure"] = lambda x: figure_text(x, layout.EMPTY)
 _ENV.filters["cell"] = lambda s: s or layout.EMPTY
 _ENV.filters["chinese"] = layout.chinese_number
 
@@ -53,7 +53,8 @@ def render_html(report: Report) -> str:
         overview=_data_url(status_overview(report.counts, f"{report.year}年主要指标进展情况")),
         charts=charts,
         undrawn=undrawn,
-        colours={s: (fill, ink(fill)) for s, fill in COLOURS.items()},
+        colours={s: (fill, ink(fill)) for s, fill in STATUS_COLOURS.items()},
+        palette=palette,
         status_names=STATUS_ZH,
         met=layout.met_text,
         task_summary=task_summary(report),

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planwatch.plan.vocabulary import BINDING, NO_FIGURE
 from planwatch.report.content import CompletionRow, TaskLine
 
 ILLUSTRATIVE = "示例数据（非统计数据）"
-EMPTY = "—"  # a printed table's cell with no figure
+EMPTY = NO_FIGURE  # a printed table's cell with no figure
 MAIN_NOTE = (
     "注：序时进度值为按规划期均衡推进到本年应达到的数值（年均增长类指标为目标年均增速，"
     "累计类指标为应完成的累计值）；尚需年均为实现规划目标今后每年需要的年均增长或增加量；"
-    "“预警”指约束性指标进度滞后或目标难以实现。"
+    f"“预警”指{BINDING}指标进度滞后或目标难以实现。"
 )
 CHART_NOTE = (
     "图中虚线为序时进度，折线为历年实际值，横线为规划目标；"
     "年均增长类指标以基期年为100的指数表示，累计类指标以累计值表示。"
 )
 COMPLETION_NOTE = "注：规划目标为规划纲要确定的期末目标；是否实现按期末监测数据判断，无法判断的注明原因。"
+# The appendix of figures, under the headers an observation workbook is read with.
+OBSERVATION_COLUMNS = ("指标", "年份", "值", "来源", "备注")
 TASKS_TITLE = "重点任务推进情况"
 TASK_COLUMNS = ("序号", "任务", "章节", "牵头单位", "配合单位", "完成时限", "进展情况", "最新进展")
 OVERDUE = "逾期"

@@ -1,6 +1,11 @@
-"""Text colours for cells filled with a status colour, so the status stays legible on screen and on paper."""
+"""The colours of a report's tables, the same in Word, Excel and HTML, and the text colour for cells
+filled with a status colour, so the status stays legible on screen and on paper."""
 
 from __future__ import annotations
+
+RULE = "#808080"  # the table rules
+HEAD = "#d9e1f2"  # the fill of header cells
+GROUP = "#f2f2f2"  # the fill of a category's row
 
 
 def _luminance(colour: str) -> float:

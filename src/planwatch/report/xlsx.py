@@ -16,23 +16,32 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.plan.vocabulary import STATUS_COLOURS
 from planwatch.report.content import Report, task_summary
-from planwatch.report.figures import COLOURS
-from planwatch.report.layout import ILLUSTRATIVE, TASK_COLUMNS, TASKS_TITLE, met_text, task_status_text
-from planwatch.report.palette import ink
-
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_THIN = Side(style="thin", color="FF808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="FFD9E1F2")
-_GROUP_FILL = PatternFill("solid", fgColor="FFF2F2F2")
-_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_RIGHT = Alignment(horizontal="right", vertical="center")
+from planwatch.report.layout import (
+    ILLUSTRATIVE,
+    OBSERVATION_COLUMNS,
+    TASK_COLUMNS,
+    TASKS_TITLE,
+    met_text,
+    task_status_text,
+)
+from planwatch.report.palette import GROUP, HEAD, RULE, ink
 
 
 def _argb(colour: str) -> str:
+    """A '#rrggbb' colour as Excel writes it, opaque."""
     return "FF" + colour.lstrip("#").upper()
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_THIN = Side(style="thin", color=_argb(RULE))
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor=_argb(HEAD))
+_GROUP_FILL = PatternFill("solid", fgColor=_argb(GROUP))
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_RIGHT = Alignment(horizontal="right", vertical="center")
 
 
 def _value(text: str) -> str | int | float | None:
@@ -52,7 +61,7 @@ def _title_row(ws: Worksheet, report: Report, title: str, width: int) -> None:
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
     if report.illustrative:
         note = ws.cell(row=1, column=span + 1, value=ILLUSTRATIVE)
-        note.font = Font(bold=True, color=_argb(COLOURS["severely_lagging"]))
+        note.font = Font(bold=True, color=_argb(STATUS_COLOURS["severely_lagging"]))
         note.alignment = Alignment(horizontal="right", vertical="center")
         ws.merge_cells(start_row=1, start_column=span + 1, end_row=1, end_column=width)
     ws.row_dimensions[1].height = 40
@@ -136,10 +145,12 @@ def _main_sheet(ws: Worksheet, report: Report) -> None:
                 cell.number_format = "General"
                 cell.alignment = _LEFT if col in (2, 3, 7) else _CENTRE
             status = ws.cell(row=row, column=10)
-            status.fill = PatternFill("solid", fgColor=_argb(COLOURS[r.status]))
-            status.font = Font(bold=True, color=_argb(ink(COLOURS[r.status])))
+            status.fill = PatternFill("solid", fgColor=_argb(STATUS_COLOURS[r.status]))
+            status.font = Font(bold=True, color=_argb(ink(STATUS_COLOURS[r.status])))
             if r.warning:
-                ws.cell(row=row, column=12).font = Font(bold=True, color=_argb(COLOURS["severely_lagging"]))
+                ws.cell(row=row, column=12).font = Font(
+                    bold=True, color=_argb(STATUS_COLOURS["severely_lagging"])
+                )
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(names))}{row}"
     _widths(ws, (6, 10, 30, 14, 8, 14, 22, 10, 11, 14, 11, 6))
@@ -149,7 +160,7 @@ def _main_sheet(ws: Worksheet, report: Report) -> None:
 
 def _observations_sheet(ws: Worksheet, report: Report) -> None:
     """One row per figure with its source, under the headers the observation import knows, to copy into one."""
-    _header(ws, 1, ("指标", "年份", "值", "来源", "备注"))
+    _header(ws, 1, OBSERVATION_COLUMNS)
     for row, o in enumerate(report.observations, start=2):
         for col, value in enumerate((o.name, o.year, o.value, o.source or None, o.note or None), start=1):
             cell = ws.cell(row=row, column=col, value=value)
@@ -228,7 +239,7 @@ def _tasks_sheet(ws: Worksheet, report: Report) -> None:
             cell.alignment = _LEFT if col in (2, 3, 5, 8) else _CENTRE
         ws.cell(row=row, column=6).number_format = "yyyy-mm-dd"
         if t.overdue:
-            ws.cell(row=row, column=7).font = Font(bold=True, color=_argb(COLOURS["severely_lagging"]))
+            ws.cell(row=row, column=7).font = Font(bold=True, color=_argb(STATUS_COLOURS["severely_lagging"]))
     ws.freeze_panes = f"A{header + 1}"
     ws.auto_filter.ref = f"A{header}:{get_column_letter(width)}{header + max(len(report.tasks), 1)}"
     _widths(ws, (6, 30, 22, 16, 22, 12, 14, 36))

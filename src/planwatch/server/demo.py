@@ -21,19 +21,9 @@ def sample_file(name: str) -> Path:
 
 def load_demo():
     """Store the sample plan and its illustrative observations; return the plan."""
-    from planwatch.evaluate.spreadsheets import read_observations
-    from planwatch.server.plans.services import record_observation, store_plan
+    from planwatch.server.monitoring.services import import_observations
+    from planwatch.server.plans.services import store_plan
 
     plan = store_plan(ingest(sample_file(SAMPLE)), source_name=SAMPLE, illustrative=True)
-    indicators = {i.key: i for i in plan.indicators.all()}
-    rows = read_observations(sample_file(OBSERVATIONS), [i.to_library() for i in indicators.values()])
-    for r in rows:
-        record_observation(
-            indicators[r.indicator],
-            r.year,
-            r.value,
-            source=r.source or "",
-            note=r.note or "",
-            illustrative=True,
-        )
+    import_observations(plan, sample_file(OBSERVATIONS), illustrative=True)
     return plan

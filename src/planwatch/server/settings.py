@@ -49,13 +49,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "planwatch.server.accounts",
     "planwatch.server.plans",
-    "planwatch.server.front",
     "planwatch.server.monitoring",
-    "planwatch.server.api",
-    "planwatch.server.search",
-    "planwatch.server.office",
+    "planwatch.server.reports",
     "planwatch.server.tasks",
+    "planwatch.server.search",
+    "planwatch.server.api",
 ]
 
 MIDDLEWARE = [
@@ -72,17 +72,22 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "planwatch.server.urls"
+SERVER_DIR = Path(__file__).resolve().parent
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The page furniture every app shares (base.html, the two-step import pages); each app's own pages
+        # are under its templates/<app>/.
+        "DIRS": [SERVER_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-            ]
+                "planwatch.server.accounts.access.office",
+            ],
+            "builtins": ["planwatch.server.filters"],
         },
     }
 ]
@@ -119,11 +124,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [SERVER_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     # Apache ECharts from the npm registry (frontend/package.json), never from a CDN.
-    "planwatch.server.front.finders.NpmFinder",
+    "planwatch.server.finders.NpmFinder",
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"

@@ -1,4 +1,4 @@
-"""The pages' message catalogues, compiled where the application runs.
+"""The pages' message catalogues, compiled where the application runs, and the language a page is shown in.
 
 Only the .po sources ship with the code; the .mo files Django reads are built
 from them with Babel, so an office's server needs no GNU gettext.
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from django.utils.translation import get_language, gettext
 
 SOURCES = Path(__file__).parent / "locale"
 
@@ -38,3 +39,10 @@ def compile_catalogues(target_dir: Path, source_dir: Path = SOURCES) -> list[Pat
             raise
         written.append(mo)
     return written
+
+
+def page_lang() -> str:
+    """The language of what the library writes on a page (warnings, assessments, labels): the page's, so English
+    only where the pages are translated."""
+    english = (get_language() or "").startswith("en") and gettext("规划监测评估") != "规划监测评估"
+    return "en" if english else "zh"

@@ -3,7 +3,7 @@
 Reads accept all three (anyone only when PLANWATCH_PUBLIC_READ is on); writes
 accept a token or a session, the session with its CSRF token, since a browser
 sends the session cookie whoever made the page. Whether the caller may change
-a given indicator is decided by `plans.access.may_change` in the view.
+a given indicator is decided by `accounts.access.may_change` in the view.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
-from planwatch.server.plans.models import Indicator, Observation
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.plans.models import Indicator
 
 
 class FieldError(Schema):

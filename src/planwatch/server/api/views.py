@@ -1,7 +1,7 @@
 """The JSON API: plans, indicators, observations and assessments, as the web pages see them.
 
 The assessments are the library's own (`planwatch.evaluate`), computed by
-`plans.services` from the figures in force; the API adds no judgement of its own.
+`reports.services` from the figures in force; the API adds no judgement of its own.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from ninja import NinjaAPI, Query, Status
 from ninja.errors import HttpError, ValidationError
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.plan import model as doc
+from planwatch.plan import model as plan_model
+from planwatch.server.accounts.access import may_change
 from planwatch.server.api.auth import READ, WRITE
 from planwatch.server.api.schemas import (
     AssessmentQuery,
@@ -26,9 +27,10 @@ from planwatch.server.api.schemas import (
     PlanDetail,
     PlanOut,
 )
-from planwatch.server.plans import services
-from planwatch.server.plans.access import may_change
-from planwatch.server.plans.models import Indicator, Observation, Plan
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.monitoring.services import record_observation
+from planwatch.server.plans.models import Indicator, Plan
+from planwatch.server.reports.services import assessments
 
 api = NinjaAPI(
     title="planwatch API",
@@ -106,7 +108,7 @@ def get_plan(request: HttpRequest, id: int):
 
 @api.get(
     "/plans/{id}/reading",
-    response={200: doc.Plan, **ERRORS},
+    response={200: plan_model.Plan, **ERRORS},
     tags=["规划 plans"],
     summary="规划纲要的读取结果（Plan JSON）",
 )
@@ -126,7 +128,7 @@ def get_assessments(request: HttpRequest, id: int, query: Query[AssessmentQuery]
     as_of = query.as_of
     if as_of is not None and timezone.is_naive(as_of):
         as_of = timezone.make_aware(as_of)
-    return services.assessments(plan, query.year, as_of, query.lang)
+    return assessments(plan, query.year, as_of, query.lang)
 
 
 @api.get("/indicators/{id}", response={200: IndicatorOut, **ERRORS}, tags=["指标 indicators"], summary="指标")
@@ -161,5 +163,5 @@ def add_observation(request: HttpRequest, id: int, observation: ObservationIn):
     if not may_change(request.user, indicator):
         raise HttpError(403, f"无权修改指标“{indicator.name}”：仅规划办或其牵头单位可录入 (not allowed)")
     _in_period(indicator.plan, observation.year)
-    obs = services.record_observation(indicator, user=request.user, **observation.model_dump())
+    obs = record_observation(indicator, user=request.user, **observation.model_dump())
     return Status(201, obs)

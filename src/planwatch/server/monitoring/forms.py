@@ -7,7 +7,7 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.server.plans.models import Observation
+from planwatch.server.monitoring.models import Observation
 
 IMPORT_SUFFIXES = (".xlsx", ".csv")
 # A filled template is a few dozen kilobytes; anything near this is not one.

@@ -3,6 +3,8 @@
 from django.urls import path
 
 from planwatch.server.monitoring import views
+from planwatch.server.monitoring.imports import WORKBOOK
+from planwatch.server.uploads import import_paths
 
 app_name = "monitoring"
 
@@ -10,8 +12,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("plans/<int:plan_id>/", views.plan_figures, name="plan"),
     path("plans/<int:plan_id>/template.xlsx", views.template, name="template"),
-    path("plans/<int:plan_id>/import/", views.import_upload, name="import"),
-    path("plans/<int:plan_id>/import/confirm/", views.import_confirm, name="import_confirm"),
-    path("plans/<int:plan_id>/import/cancel/", views.import_cancel, name="import_cancel"),
+    *import_paths(WORKBOOK, views.importer),
     path("indicators/<int:indicator_id>/<int:year>/", views.observation, name="observation"),
 ]

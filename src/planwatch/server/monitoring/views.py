@@ -3,10 +3,9 @@ departments' Excel template, and the import of a filled one (preview first, then
 
 from __future__ import annotations
 
-import io
-import re
 import tempfile
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 
 from django.contrib import messages
@@ -15,16 +14,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from planwatch.evaluate.spreadsheets import write_template
-from planwatch.server.monitoring import imports
+from planwatch.ingest.spreadsheets import write_template
+from planwatch.server import uploads
+from planwatch.server.accounts.access import View, forbidden, may_change, read_access
+from planwatch.server.monitoring.access import may_import
 from planwatch.server.monitoring.forms import ImportForm, ObservationForm
-from planwatch.server.plans.access import may_change, read_access
-from planwatch.server.plans.models import Indicator, Observation, Plan
-from planwatch.server.plans.services import record_observation
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from planwatch.server.monitoring.imports import WORKBOOK
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.monitoring.services import record_observation
+from planwatch.server.plans.models import Indicator, Plan
 
 
 @dataclass
@@ -43,17 +43,11 @@ def plan_years(indicators: list[Indicator]) -> list[int]:
     return list(range(min(i.base_year for i in indicators) + 1, max(i.target_year for i in indicators) + 1))
 
 
-def may_import(user) -> bool:
-    """Staff import for any indicator; a department's member only for those it leads, checked per row."""
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or user.is_superuser or user.departments.exists()
-
-
 @read_access
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "monitoring/index.html", {"plans": Plan.objects.all()})
+    context = {"plans": Plan.objects.all(), "heading": WORKBOOK.section, "plan_link": "monitoring:plan"}
+    return render(request, "plan_index.html", context)
 
 
 @read_access
@@ -88,6 +82,7 @@ def plan_figures(request: HttpRequest, plan_id: int) -> HttpResponse:
             "rows": rows,
             "may_import": may_import(request.user),
             "import_form": ImportForm(),
+            "workbook": WORKBOOK,
         },
     )
 
@@ -107,7 +102,7 @@ def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpRespo
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not allowed:
-            return _forbidden(request, _refusal(request.user, indicator))
+            return forbidden(request, _refusal(request.user, indicator))
         form = ObservationForm(request.POST)
         if form.is_valid():
             if form.same_as(current):
@@ -155,89 +150,19 @@ def template(request: HttpRequest, plan_id: int) -> FileResponse:
         path = Path(folder) / "template.xlsx"
         write_template([i.to_library() for i in indicators], plan_years(indicators), path)
         data = path.read_bytes()
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", plan.title)[:60]
-    return FileResponse(
-        io.BytesIO(data),
-        as_attachment=True,
-        filename=_("%(title)s-监测数据填报模板.xlsx") % {"title": title},
-        content_type=XLSX,
-    )
+    return uploads.workbook_download(data, plan, _("%(title)s-监测数据填报模板.xlsx"))
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    if not may_import(request.user):
-        return _forbidden(request, _("只有规划办工作人员和各部门的成员可以导入监测值。"))
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        _drop_pending(request)
-        upload = form.cleaned_data["file"]
-        path = imports.keep(upload)
-        result = imports.check(plan, path, upload.name, request.user)
-        if result.problems:
-            imports.discard(path)
-        else:
-            request.session[imports.SESSION_KEY] = {"plan": plan.pk, "file": path.name, "name": upload.name}
-        return render(
-            request, "monitoring/preview.html", {"plan": plan, "name": upload.name, "result": result}
-        )
-    return render(request, "monitoring/import.html", {"plan": plan, "form": form})
+def importer(view: View) -> View:
+    """The import's pages: for whoever may import at all (rights per row are checked in monitoring.imports)."""
 
+    @wraps(view)
+    def wrapped(request: HttpRequest, plan_id: int) -> HttpResponse:
+        if not may_import(request.user):
+            return forbidden(request, _("只有规划办工作人员和各部门的成员可以导入监测值。"))
+        return view(request, plan_id)
 
-@login_required
-@require_POST
-def import_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    if not may_import(request.user):
-        return _forbidden(request, _("只有规划办工作人员和各部门的成员可以导入监测值。"))
-    pending = _take_pending(request, plan)
-    if pending is None:
-        messages.error(request, _("没有待确认的导入，或它已失效：请重新上传文件。"))
-        return redirect("monitoring:import", plan.pk)
-    path, name = pending
-    try:
-        result = imports.store(plan, path, name, request.user)
-    finally:
-        imports.discard(path)
-    if result.problems:
-        return render(
-            request,
-            "monitoring/preview.html",
-            {"plan": plan, "name": name, "result": result, "confirming": True},
-        )
-    messages.success(
-        request, _("已导入 %(count)s 条监测值（%(name)s）。") % {"count": len(result.rows), "name": name}
-    )
-    return redirect("monitoring:plan", plan.pk)
-
-
-@login_required
-@require_POST
-def import_cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    _drop_pending(request)
-    messages.info(request, _("已取消导入，没有导入任何数据。"))
-    return redirect("monitoring:plan", plan.pk)
-
-
-def _take_pending(request: HttpRequest, plan: Plan) -> tuple[Path, str] | None:
-    """The previewed upload waiting for this plan, taken out of the session; one for another plan is dropped."""
-    pending = request.session.pop(imports.SESSION_KEY, None)
-    if not pending:
-        return None
-    path = imports.kept(pending.get("file", ""))
-    if pending.get("plan") != plan.pk:
-        imports.discard(path)
-        return None
-    return None if path is None else (path, pending.get("name", ""))
-
-
-def _drop_pending(request: HttpRequest) -> None:
-    pending = request.session.pop(imports.SESSION_KEY, None)
-    if pending:
-        imports.discard(imports.kept(pending.get("file", "")))
+    return login_required(wrapped)
 
 
 def _refusal(user, indicator: Indicator) -> str:
@@ -250,7 +175,3 @@ def _refusal(user, indicator: Indicator) -> str:
         "name": indicator.name,
         "lead": indicator.lead.name,
     }
-
-
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "monitoring/forbidden.html", {"message": message}, status=403)

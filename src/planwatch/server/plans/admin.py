@@ -1,8 +1,8 @@
-"""Django admin for everything the office stores."""
+"""Django admin for the plans, their indicators and the cells the office corrected."""
 
 from django.contrib import admin
 
-from planwatch.server.plans.models import AuditEntry, Department, Indicator, Observation, Plan
+from planwatch.server.plans.models import CellCorrection, Indicator, Plan
 
 
 @admin.register(Plan)
@@ -18,27 +18,7 @@ class IndicatorAdmin(admin.ModelAdmin):
     search_fields = ("name",)
 
 
-@admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
-    list_display = ("indicator", "year", "value", "source", "entered_by", "entered_at", "superseded_at")
-    list_filter = ("year", "illustrative", "indicator__plan")
-    search_fields = ("indicator__name", "source")
-
-
-@admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
-    search_fields = ("name",)
-    filter_horizontal = ("members",)
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("at", "user", "action", "object_type", "summary")
-    list_filter = ("action", "object_type")
-    readonly_fields = ("at", "user", "action", "object_type", "object_id", "summary", "before", "after")
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+@admin.register(CellCorrection)
+class CellCorrectionAdmin(admin.ModelAdmin):
+    list_display = ("plan", "table", "row", "cell", "before", "after", "by", "at")
+    list_filter = ("plan",)

@@ -1,10 +1,9 @@
-"""What the planning office stores: plans, their indicators, the observations and who changed what.
+"""What the planning office keeps of a plan: the plan as read, its indicators, and the cells it corrected.
 
 The library computes; these models keep. A plan keeps the reading `planwatch
 ingest` made of its document (`reading`, the Plan JSON), its indicators are
-rows ready for `planwatch.evaluate`, and observations are never overwritten:
-a new figure for a year supersedes the old one, which stays with who, when
-and from what source.
+rows ready for `planwatch.evaluate`, and a corrected cell keeps what was read
+beside what the office put right.
 """
 
 from __future__ import annotations
@@ -14,21 +13,10 @@ from django.db import models
 from django.utils import timezone
 
 from planwatch.evaluate.settings import Settings
-from planwatch.plan import model as lib
+from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
-
-
-class Department(models.Model):
-    """A department that leads or supports indicators and tasks (牵头单位 / 配合单位)."""
-
-    name = models.CharField("名称", max_length=100, unique=True)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="departments")
-
-    class Meta:
-        verbose_name = verbose_name_plural = "部门"
-
-    def __str__(self) -> str:
-        return self.name
+from planwatch.plan.vocabulary import ATTRIBUTES
+from planwatch.server.accounts.models import lead_field
 
 
 class PlanManager(models.Manager):
@@ -63,6 +51,10 @@ class Plan(models.Model):
     def settings(self) -> Settings:
         return Settings.model_validate(self.evaluation_settings or {})
 
+    def read(self) -> plan_model.Plan:
+        """The plan as read, as the library's model."""
+        return plan_model.Plan.model_validate(self.reading)
+
 
 class Indicator(models.Model):
     """One indicator of a plan, as the evaluation library reads it."""
@@ -73,9 +65,7 @@ class Indicator(models.Model):
     name = models.CharField("指标", max_length=200)
     unit = models.CharField("单位", max_length=50, blank=True)
     category = models.CharField("类别", max_length=100, blank=True)
-    attribute = models.CharField(
-        "属性", max_length=10, blank=True, choices=[("预期性", "预期性"), ("约束性", "约束性")]
-    )
+    attribute = models.CharField("属性", max_length=10, blank=True, choices=[(a, a) for a in ATTRIBUTES])
     base_year = models.PositiveIntegerField("基期年")
     target_year = models.PositiveIntegerField("目标年")
     baseline = models.CharField("基期值", max_length=100, blank=True)
@@ -83,14 +73,7 @@ class Indicator(models.Model):
     target = models.CharField("目标值", max_length=100, blank=True)
     target_growth = models.CharField("目标年均增长", max_length=100, blank=True)
     rate = models.BooleanField("增速类指标", default=False, help_text="yearly figures are rates in %")
-    lead = models.ForeignKey(
-        Department,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="indicators",
-        verbose_name="牵头单位",
-    )
+    lead = lead_field("indicators")
 
     class Meta:
         verbose_name = verbose_name_plural = "指标"
@@ -100,11 +83,11 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def to_library(self) -> lib.Indicator:
+    def to_library(self) -> plan_model.Indicator:
         def reading(text: str):
             return read_cell(text) if text else None
 
-        return lib.Indicator(
+        return plan_model.Indicator(
             id=self.key,
             name=self.name,
             unit=self.unit or None,
@@ -124,7 +107,7 @@ class Indicator(models.Model):
         )
 
     @classmethod
-    def from_library(cls, plan: Plan, ind: lib.Indicator, position: int) -> Indicator:
+    def from_library(cls, plan: Plan, ind: plan_model.Indicator, position: int) -> Indicator:
         return cls(
             plan=plan,
             key=ind.id,
@@ -143,73 +126,21 @@ class Indicator(models.Model):
         )
 
 
-class ObservationQuerySet(models.QuerySet):
-    def current(self, as_of=None) -> ObservationQuerySet:
-        """The figures in force now, or as they stood at `as_of` (revisions made later left out)."""
-        if as_of is None:
-            return self.filter(superseded_at__isnull=True)
-        return self.filter(entered_at__lte=as_of).filter(
-            models.Q(superseded_at__isnull=True) | models.Q(superseded_at__gt=as_of)
-        )
+class CellCorrection(models.Model):
+    """A table cell read wrong and put right by a person; the earlier reading is kept, with who and when."""
 
-
-class Observation(models.Model):
-    """The figure of an indicator for a year. A revision supersedes it; it is never deleted."""
-
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    year = models.PositiveIntegerField("年份")
-    value = models.FloatField("值")
-    source = models.CharField("来源", max_length=200, blank=True)
-    note = models.CharField("备注", max_length=500, blank=True)
-    annual_target = models.CharField("年度目标", max_length=100, blank=True)
-    illustrative = models.BooleanField("示例数据", default=False)
-    entered_at = models.DateTimeField("录入时间", default=timezone.now)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    superseded_at = models.DateTimeField("被修订时间", null=True, blank=True)
-
-    objects = ObservationQuerySet.as_manager()
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="corrections")
+    table = models.PositiveIntegerField("表")
+    row = models.PositiveIntegerField("行")
+    cell = models.PositiveIntegerField("列")
+    before = models.CharField("原读取", max_length=200, blank=True)
+    after = models.CharField("更正为", max_length=200, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "监测值"
-        ordering = ["indicator", "year", "entered_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "year"],
-                condition=models.Q(superseded_at__isnull=True),
-                name="one_current_observation_per_year",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.indicator} {self.year}: {self.value:g}"
-
-    def to_library(self) -> lib.Observation:
-        return lib.Observation(
-            indicator=self.indicator.key,
-            year=self.year,
-            value=self.value,
-            source=self.source or None,
-            note=self.note or None,
-            annual_target=read_cell(self.annual_target) if self.annual_target else None,
-            annual_target_raw=self.annual_target,
-        )
-
-
-class AuditEntry(models.Model):
-    """Who changed what, and what it was before: the office's trail."""
-
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    action = models.CharField(max_length=50)
-    object_type = models.CharField(max_length=50)
-    object_id = models.CharField(max_length=50)
-    summary = models.CharField(max_length=500)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "操作记录"
+        verbose_name = verbose_name_plural = "单元格更正"
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user or '-'} {self.summary}"
+        return f"{self.plan} 表{self.table} 行{self.row} 列{self.cell}: {self.before} → {self.after}"

@@ -7,7 +7,7 @@ import re
 import rjieba
 from django.db import connection
 
-from planwatch.plan import model as doc
+from planwatch.plan import model as plan_model
 from planwatch.server.plans.models import Plan
 from planwatch.server.search.models import Section
 
@@ -22,10 +22,10 @@ def words(text: str) -> list[str]:
 def index_plan(plan: Plan) -> int:
     """(Re)build the sections of a plan from its reading; returns how many were indexed."""
     Section.objects.filter(plan=plan).delete()
-    reading = doc.Plan.model_validate(plan.reading)
+    reading = plan.read()
     rows: list[Section] = []
 
-    def walk(nodes: list[doc.OutlineNode], trail: list[str]) -> None:
+    def walk(nodes: list[plan_model.OutlineNode], trail: list[str]) -> None:
         for node in nodes:
             path = [*trail, f"{node.number} {node.title}"]
             if node.level not in ("box", "table") and node.in_body:

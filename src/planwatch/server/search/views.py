@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from planwatch.server.plans.access import read_access
+from planwatch.server.accounts.access import read_access
 from planwatch.server.plans.models import Plan
 from planwatch.server.search.services import search
 

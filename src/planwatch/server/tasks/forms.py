@@ -7,7 +7,7 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.server.plans.models import Department
+from planwatch.server.accounts.models import Department
 from planwatch.server.tasks.models import Status
 
 # What evidence usually is: documents, scans and photos, or an archive of them.

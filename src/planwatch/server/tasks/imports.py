@@ -1,28 +1,29 @@
-"""Importing the task list back from Excel: every row checked and shown first, then all stored or none.
+"""Importing the task list back from Excel in two steps (see server.uploads): every row read and checked for
+the preview, then all stored or none.
 
 A row finds its task by 序号 and 任务 together, or by 任务 alone when the rows
-were reordered; departments are matched by their exact names. The upload waits
-between preview and confirmation as the monitoring import's does, and is
-checked again on confirmation.
+were reordered; departments are matched by their exact names. The rows read
+are checked again on confirmation, since tasks may have changed in between.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from planwatch.server.monitoring.imports import Problem
-from planwatch.server.plans.models import Department, Plan
-from planwatch.server.plans.services import audit
+from planwatch.server.accounts.models import Department
+from planwatch.server.accounts.services import audit
+from planwatch.server.plans.models import Plan
 from planwatch.server.tasks.excel import SheetError, SheetRow, due_date, names, read_tasks
+from planwatch.server.tasks.forms import ImportForm
 from planwatch.server.tasks.models import Task
 from planwatch.server.tasks.services import assign, report_progress
-
-SESSION_KEY = "tasks.import"
+from planwatch.server.uploads import Problem, Workbook
 
 
 @dataclass
@@ -55,13 +56,31 @@ class Check:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def ready(self) -> bool:
+        return not self.problems and bool(self.changes)
 
-def check(plan: Plan, path: Path) -> Check:
-    """Every row of the file as it would change its task, or every reason the file cannot be imported."""
+
+def read(plan: Plan, path: Path, name: str) -> dict:
+    """The sheet's rows as read, a deadline cell kept as text or a number (a date as YYYY-MM-DD)."""
     try:
         rows = read_tasks(path)
     except SheetError as error:
-        return Check(problems=[Problem(str(error))])
+        return {"error": str(error)}
+    return {"rows": [asdict(row) | {"due": _plain_due(row.due)} for row in rows]}
+
+
+def _plain_due(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return value if value is None or isinstance(value, int | float | str) else str(value)
+
+
+def check(plan: Plan, parsed: dict, user=None) -> Check:
+    """Every row read as it would change its task, or every reason the file cannot be imported."""
+    if "error" in parsed:
+        return Check(problems=[Problem(parsed["error"])])
+    rows = [SheetRow(**row) for row in parsed["rows"]]
     tasks = list(plan.tasks.with_latest().select_related("lead").prefetch_related("supporting"))
     departments = {d.name: d for d in Department.objects.all()}
     result = Check()
@@ -90,10 +109,10 @@ def check(plan: Plan, path: Path) -> Check:
     return result
 
 
-def store(plan: Plan, path: Path, name: str, user) -> Check:
-    """Check the file again and, when every row is good, apply every change in one transaction."""
+def store(plan: Plan, parsed: dict, name: str, user) -> Check:
+    """Check the rows read again and, when every one is good, apply every change in one transaction."""
     with transaction.atomic():
-        result = check(plan, path)
+        result = check(plan, parsed)
         if result.problems:
             return result
         for change in result.changes:
@@ -174,3 +193,30 @@ def _joined(departments: list[Department]) -> str:
 def _plain(text: str) -> str:
     """A title as compared: without the spaces and line breaks a cell may add."""
     return "".join(text.split())
+
+
+def _done(result: Check, name: str) -> str:
+    return _("已导入任务分工表（%(name)s），%(count)s 项任务有变更。") % {
+        "name": name,
+        "count": len(result.changes),
+    }
+
+
+WORKBOOK = Workbook(
+    app="tasks",
+    section=gettext_lazy("重点任务"),
+    title=gettext_lazy("导入任务分工表"),
+    hint=gettext_lazy(
+        "导出的 Excel 填好牵头单位、配合单位、完成时限和进展后导入：先逐行显示将要作出的变更，确认后才保存；"
+        "有任何一行有误，就一行也不导入。部门名称须与系统中的完全一致。"
+    ),
+    download="tasks:export",
+    download_label=gettext_lazy("导出 Excel"),
+    rows_template="tasks/_preview_rows.html",
+    problem_label=gettext_lazy("任务"),
+    form=ImportForm,
+    read=read,
+    check=check,
+    store=store,
+    done=_done,
+)

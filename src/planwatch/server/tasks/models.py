@@ -15,20 +15,22 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
-from planwatch.server.plans.models import Department, Indicator, Plan
+from planwatch.plan.vocabulary import COMPARATOR_PHRASE, TASK_STATUS_ZH, exact_text
+from planwatch.server.accounts.models import Department, lead_field
+from planwatch.server.plans.models import Indicator, Plan
 
-# How a comparator and a direction are printed, in the words the cell grammar reads back.
-_COMPARED = {"ge": "{}以上", "gt": "超过{}", "le": "{}以下", "lt": "低于{}", "about": "{}左右"}
+# How a direction is printed, in the words the cell grammar reads back.
 _VERBS = {"increase": "提高", "decrease": "下降"}
 
 
 class Status(models.TextChoices):
-    """A task's status; in a context of its own, as 滞后 also names an indicator's assessment."""
+    """A task's status, translated in a context of its own, as 滞后 also names an indicator's assessment
+    (the catalogue keeps these four by hand: makemessages cannot see labels taken from the vocabulary)."""
 
-    NOT_STARTED = "not_started", pgettext_lazy("task status", "未启动")
-    IN_PROGRESS = "in_progress", pgettext_lazy("task status", "推进中")
-    DONE = "done", pgettext_lazy("task status", "已完成")
-    LATE = "late", pgettext_lazy("task status", "滞后")
+    NOT_STARTED = "not_started", pgettext_lazy("task status", TASK_STATUS_ZH["not_started"])
+    IN_PROGRESS = "in_progress", pgettext_lazy("task status", TASK_STATUS_ZH["in_progress"])
+    DONE = "done", pgettext_lazy("task status", TASK_STATUS_ZH["done"])
+    LATE = "late", pgettext_lazy("task status", TASK_STATUS_ZH["late"])
 
 
 class TaskQuerySet(models.QuerySet):
@@ -51,14 +53,7 @@ class Task(models.Model):
     section = models.CharField("节", max_length=200, blank=True)
     title = models.TextField("任务")
     text = models.TextField("内容", blank=True)
-    lead = models.ForeignKey(
-        Department,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_tasks",
-        verbose_name="牵头单位",
-    )
+    lead = lead_field("led_tasks")
     supporting = models.ManyToManyField(
         Department, blank=True, related_name="supported_tasks", verbose_name="配合单位"
     )
@@ -127,9 +122,9 @@ class Commitment(models.Model):
     sentence = models.TextField("原句")
     indicator = models.ForeignKey(
         Indicator,
+        models.SET_NULL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="commitments",
         verbose_name="确认为指标",
     )
@@ -150,6 +145,6 @@ class Commitment(models.Model):
         """
         if self.value is None or self.direction == "multiply":
             return self.phrase
-        figure = format(abs(self.value) if self.direction == "decrease" else self.value, ".15g")
-        compared = _COMPARED.get(self.comparator, "{}").format(figure)
+        figure = exact_text(abs(self.value) if self.direction == "decrease" else self.value)
+        compared = COMPARATOR_PHRASE.get(self.comparator, "{}").format(figure)
         return _VERBS.get(self.direction, "") + compared

@@ -15,10 +15,11 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from planwatch.evaluate.spreadsheets import is_rate_name
-from planwatch.plan import model as doc
-from planwatch.server.plans.models import Department, Indicator, Plan
-from planwatch.server.plans.services import audit
+from planwatch.plan import model as plan_model
+from planwatch.plan.vocabulary import is_rate_name
+from planwatch.server.accounts.models import Department
+from planwatch.server.accounts.services import acting, audit
+from planwatch.server.plans.models import Indicator, Plan
 from planwatch.server.tasks.models import Commitment, Status, Task, TaskUpdate
 
 # Indicators made from commitments get keys apart from the table's numbered rows.
@@ -34,6 +35,17 @@ def _fit(text: str | None, model, field: str) -> str:
     return (text or "")[: model._meta.get_field(field).max_length]
 
 
+def _unstored(items: list, stored: Iterable[str]) -> list[tuple[int, object]]:
+    """The items of the reading whose id is not stored yet, each once, with its place in the reading."""
+    seen = set(stored)
+    found = []
+    for position, item in enumerate(items):
+        if item.id not in seen:
+            seen.add(item.id)
+            found.append((position, item))
+    return found
+
+
 @transaction.atomic
 def load_tasks(plan: Plan, user=None) -> tuple[int, int]:
     """Create the tasks and commitments the plan's reading lists; those already stored are kept as they are.
@@ -41,47 +53,37 @@ def load_tasks(plan: Plan, user=None) -> tuple[int, int]:
     Returns how many tasks and commitments were created.
     """
     reading = plan.reading or {}
-    tasks = [doc.Task.model_validate(t) for t in reading.get("tasks", [])]
-    commitments = [doc.Commitment.model_validate(c) for c in reading.get("commitments", [])]
-    seen = set(plan.tasks.values_list("key", flat=True))
-    new_tasks = []
-    for position, task in enumerate(tasks):
-        if task.id in seen:
-            continue
-        seen.add(task.id)
-        new_tasks.append(
-            Task(
-                plan=plan,
-                key=task.id,
-                position=position,
-                chapter=_fit(task.chapter, Task, "chapter"),
-                section=_fit(task.section, Task, "section"),
-                title=task.title,
-                text=task.text,
-            )
+    tasks = [plan_model.Task.model_validate(t) for t in reading.get("tasks", [])]
+    commitments = [plan_model.Commitment.model_validate(c) for c in reading.get("commitments", [])]
+    new_tasks = [
+        Task(
+            plan=plan,
+            key=task.id,
+            position=position,
+            chapter=_fit(task.chapter, Task, "chapter"),
+            section=_fit(task.section, Task, "section"),
+            title=task.title,
+            text=task.text,
         )
-    seen = set(plan.commitments.values_list("key", flat=True))
-    new_commitments = []
-    for c in commitments:
-        if c.id in seen:
-            continue
-        seen.add(c.id)
-        new_commitments.append(
-            Commitment(
-                plan=plan,
-                key=c.id,
-                chapter=_fit(c.chapter, Commitment, "chapter"),
-                section=_fit(c.section, Commitment, "section"),
-                subject=_fit(c.subject, Commitment, "subject"),
-                value=c.value,
-                unit=_fit(c.unit, Commitment, "unit"),
-                comparator=c.comparator or "",
-                direction=c.direction,
-                deadline=c.deadline,
-                phrase=c.phrase,
-                sentence=c.sentence,
-            )
+        for position, task in _unstored(tasks, plan.tasks.values_list("key", flat=True))
+    ]
+    new_commitments = [
+        Commitment(
+            plan=plan,
+            key=c.id,
+            chapter=_fit(c.chapter, Commitment, "chapter"),
+            section=_fit(c.section, Commitment, "section"),
+            subject=_fit(c.subject, Commitment, "subject"),
+            value=c.value,
+            unit=_fit(c.unit, Commitment, "unit"),
+            comparator=c.comparator or "",
+            direction=c.direction,
+            deadline=c.deadline,
+            phrase=c.phrase,
+            sentence=c.sentence,
         )
+        for _position, c in _unstored(commitments, plan.commitments.values_list("key", flat=True))
+    ]
     Task.objects.bulk_create(new_tasks)
     Commitment.objects.bulk_create(new_commitments)
     if new_tasks or new_commitments:
@@ -132,7 +134,7 @@ def report_progress(
         task=task,
         text=text,
         status_after=status,
-        by=user if user is not None and user.is_authenticated else None,
+        by=acting(user),
     )
     if evidence is not None:
         update.evidence = evidence

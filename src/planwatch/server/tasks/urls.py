@@ -2,7 +2,10 @@
 
 from django.urls import path
 
+from planwatch.server.accounts.access import office_required
 from planwatch.server.tasks import views
+from planwatch.server.tasks.imports import WORKBOOK
+from planwatch.server.uploads import import_paths
 
 app_name = "tasks"
 
@@ -10,9 +13,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("plans/<int:plan_id>/", views.plan_tasks, name="plan"),
     path("plans/<int:plan_id>/tasks.xlsx", views.export, name="export"),
-    path("plans/<int:plan_id>/import/", views.import_upload, name="import"),
-    path("plans/<int:plan_id>/import/confirm/", views.import_confirm, name="import_confirm"),
-    path("plans/<int:plan_id>/import/cancel/", views.import_cancel, name="import_cancel"),
+    *import_paths(WORKBOOK, office_required),
     path("plans/<int:plan_id>/commitments/", views.commitments, name="commitments"),
     path("commitments/<int:commitment_id>/confirm/", views.commitment_confirm, name="commitment_confirm"),
     path("<int:task_id>/", views.task_detail, name="task"),

@@ -3,10 +3,6 @@ assignment and progress reports, the reports' evidence, and the commitments the 
 
 from __future__ import annotations
 
-import io
-import re
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
@@ -14,26 +10,27 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from planwatch.server.monitoring.imports import discard, keep, kept
-from planwatch.server.plans.access import read_access
-from planwatch.server.plans.models import Department, Plan
-from planwatch.server.tasks import imports
-from planwatch.server.tasks.access import forbidden, is_office, may_report, office_required
+from planwatch.server import uploads
+from planwatch.server.accounts.access import forbidden, is_office, office_required, read_access
+from planwatch.server.accounts.models import Department
+from planwatch.server.plans.models import Plan
+from planwatch.server.tasks.access import may_report
 from planwatch.server.tasks.excel import write_tasks
 from planwatch.server.tasks.forms import AssignmentForm, ImportForm, UpdateForm
+from planwatch.server.tasks.imports import WORKBOOK
 from planwatch.server.tasks.models import Commitment, Status, Task, TaskUpdate
 from planwatch.server.tasks.services import Refused, assign, confirm_commitment, report_progress
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OVERDUE = "overdue"
 
 
 @read_access
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "tasks/index.html", {"plans": Plan.objects.all()})
+    context = {"plans": Plan.objects.all(), "heading": WORKBOOK.section, "plan_link": "tasks:plan"}
+    return render(request, "tasks/index.html", context)
 
 
 def _filtered(request: HttpRequest, plan: Plan) -> tuple[QuerySet, dict]:
@@ -76,8 +73,8 @@ def plan_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
             "statuses": Status.choices,
             "overdue": OVERDUE,
             "query": request.GET.urlencode(),
-            "office": is_office(request.user),
             "import_form": ImportForm(),
+            "workbook": WORKBOOK,
         },
     )
 
@@ -89,13 +86,7 @@ def export(request: HttpRequest, plan_id: int) -> FileResponse:
     plan = get_object_or_404(Plan, pk=plan_id)
     tasks = list(_filtered(request, plan)[0])
     data = write_tasks(plan, tasks, {t.pk: t.latest_text or "" for t in tasks})
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", plan.title)[:60]
-    return FileResponse(
-        io.BytesIO(data),
-        as_attachment=True,
-        filename=_("%(title)s-重点任务分工.xlsx") % {"title": title},
-        content_type=XLSX,
-    )
+    return uploads.workbook_download(data, plan, _("%(title)s-重点任务分工.xlsx"))
 
 
 def _task_page(
@@ -196,7 +187,6 @@ def commitments(request: HttpRequest, plan_id: int) -> HttpResponse:
         {
             "plan": plan,
             "commitments": plan.commitments.select_related("indicator"),
-            "office": is_office(request.user),
         },
     )
 
@@ -216,73 +206,3 @@ def commitment_confirm(request: HttpRequest, commitment_id: int) -> HttpResponse
             % {"name": indicator.name, "target": indicator.target},
         )
     return redirect("tasks:commitments", commitment.plan_id)
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        _drop_pending(request)
-        upload = form.cleaned_data["file"]
-        path = keep(upload)
-        result = imports.check(plan, path)
-        if result.problems or not result.changes:
-            discard(path)
-        else:
-            request.session[imports.SESSION_KEY] = {"plan": plan.pk, "file": path.name, "name": upload.name}
-        return render(request, "tasks/preview.html", {"plan": plan, "name": upload.name, "result": result})
-    return render(request, "tasks/import.html", {"plan": plan, "form": form})
-
-
-@office_required
-@require_POST
-def import_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    pending = _take_pending(request, plan)
-    if pending is None:
-        messages.error(request, _("没有待确认的导入，或它已失效：请重新上传文件。"))
-        return redirect("tasks:import", plan.pk)
-    path, name = pending
-    try:
-        result = imports.store(plan, path, name, request.user)
-    finally:
-        discard(path)
-    if result.problems:
-        return render(
-            request, "tasks/preview.html", {"plan": plan, "name": name, "result": result, "confirming": True}
-        )
-    messages.success(
-        request,
-        _("已导入任务分工表（%(name)s），%(count)s 项任务有变更。")
-        % {"name": name, "count": len(result.changes)},
-    )
-    return redirect("tasks:plan", plan.pk)
-
-
-@office_required
-@require_POST
-def import_cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    _drop_pending(request)
-    messages.info(request, _("已取消导入，没有导入任何数据。"))
-    return redirect("tasks:plan", plan.pk)
-
-
-def _take_pending(request: HttpRequest, plan: Plan) -> tuple[Path, str] | None:
-    """The previewed upload waiting for this plan, taken out of the session; one for another plan is dropped."""
-    pending = request.session.pop(imports.SESSION_KEY, None)
-    if not pending:
-        return None
-    path = kept(pending.get("file", ""))
-    if pending.get("plan") != plan.pk:
-        discard(path)
-        return None
-    return None if path is None else (path, pending.get("name", ""))
-
-
-def _drop_pending(request: HttpRequest) -> None:
-    pending = request.session.pop(imports.SESSION_KEY, None)
-    if pending:
-        discard(kept(pending.get("file", "")))

@@ -1,0 +1,569 @@
+"""Indicators and yearly observations from spreadsheets, and the template departments fill in.
+
+A planning office keeps its indicator table and collects the yearly figures in
+Excel, or in CSV that Excel on Chinese Windows writes in GBK. Both are read
+here into the evaluation model, every value cell through the one cell grammar,
+so a target typed in a spreadsheet reads as it would in the plan document.
+
+Headers are matched leniently (Chinese or English, any width, case, spacing or
+brackets) because every office names its columns a little differently. Rows
+are named as Excel numbers them, and an import is all or nothing: every bad
+row is reported at once, and nothing partial is returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planwatch.errors import InputError
+from planwatch.ingest.readers.text import decode
+from planwatch.plan.cells import normalize, read_cell
+from planwatch.plan.model import Indicator, Observation, Reading
+from planwatch.plan.vocabulary import (
+    ATTRIBUTE_EN,
+    ATTRIBUTE_SHORT,
+    ATTRIBUTES,
+    BINDING,
+    EXPECTED,
+    PERCENT,
+    Attribute,
+    exact_text,
+    is_rate_name,
+    target_text,
+)
+
+# Column names ---------------------------------------------------------------
+
+# field -> the header texts that name it; compared after _header_key.
+_INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("序号", "id"),
+    "name": ("指标", "指标名称", "indicator", "name"),
+    "unit": ("单位", "unit"),
+    "attribute": ("属性", "指标属性", "attribute"),
+    "category": ("类别", "category"),
+    "baseline": ("基期值", "基数", "baseline"),
+    "target": ("目标值", "目标", "target"),
+    "baseline_growth": ("基期年均增长", "baseline_growth"),
+    "target_growth": ("目标年均增长", "target_growth"),
+    "base_year": ("基期年", "基期年份", "base_year"),
+    "target_year": ("目标年", "目标年份", "target_year"),
+}
+
+_OBSERVATION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("序号", "id"),
+    "indicator": ("指标", "指标名称", "indicator", "name"),
+    "year": ("年份", "年度", "year"),
+    "value": ("值", "监测值", "数值", "value"),
+    "source": ("来源", "数据来源", "source"),
+    "note": ("备注", "note"),
+    "annual_target": ("年度目标", "annual_target"),
+}
+
+_TEMPLATE_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("序号", 8),
+    ("指标", 36),
+    ("单位", 10),
+    ("属性", 8),
+    ("基期值", 14),
+    ("目标值", 18),
+    ("年份", 8),
+    ("值", 12),
+    ("来源", 24),
+    ("备注", 30),
+    ("年度目标", 14),
+)
+_TEMPLATE_SHEET = "监测数据填报"
+
+# An attribute as a spreadsheet may write it: 预期性, 预期 or expected.
+_ATTRIBUTES: dict[str, Attribute] = {
+    **{attribute: attribute for attribute in ATTRIBUTES},
+    **ATTRIBUTE_SHORT,
+    **{english: attribute for attribute, english in ATTRIBUTE_EN.items()},
+}
+
+_YEARS = (1949, 2100)
+
+_BRACKETS = "()[]【】〔〕{}<>《》"
+_QUOTES = "\"'“”‘’「」『』"
+_DROP = str.maketrans("", "", _BRACKETS + _QUOTES)
+_TRAILING_BRACKET = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]$")
+
+
+# Public API -----------------------------------------------------------------
+
+
+def read_indicators(
+    path: Path, base_year: int | None = None, target_year: int | None = None
+) -> list[Indicator]:
+    """The indicators of an .xlsx or .csv indicator table.
+
+    Base and final years come from per-row columns, else from the arguments
+    (the CLI's --base-year/--target-year), because many tables print them only
+    in a title. A row with a name and nothing else is kept: it is assessable
+    as 'unknown' until a target is entered.
+    """
+    where = str(path)
+    header_row, header, columns, body = _table(path, _INDICATOR_COLUMNS)
+    if "name" not in columns:
+        raise InputError(f"{where}, row {header_row}", "no 指标/indicator column in the header row")
+    if "baseline" not in columns and "target" not in columns:
+        raise InputError(f"{where}, row {header_row}", "needs a 基期值/baseline or a 目标值/target column")
+    for field, given, option in (
+        ("base_year", base_year, "--base-year"),
+        ("target_year", target_year, "--target-year"),
+    ):
+        if field not in columns and given is None:
+            label = _INDICATOR_COLUMNS[field][0]
+            raise InputError(where, f"no {label}/{field} column: pass {option}")
+
+    indicators: list[Indicator] = []
+    problems: list[tuple[int, str]] = []
+    rows_by_id: dict[str, int] = {}
+    for number, cells in body:
+        cell = _getter(cells, columns)
+        if not cell("name"):
+            continue
+        errors: list[str] = []
+        ident = cell("id") or cell("name")
+        if ident in rows_by_id:
+            hint = "" if "id" in columns else "; add a 序号/id column to tell them apart"
+            errors.append(f"id '{ident}' already used by row {rows_by_id[ident]}{hint}")
+        else:
+            rows_by_id[ident] = number
+        indicator = _indicator(ident, cell, (header, columns), (base_year, target_year), errors)
+        if indicator is None:
+            problems.append((number, ", ".join(errors)))
+        else:
+            indicators.append(indicator)
+    _raise_problems(where, problems)
+    return indicators
+
+
+def _indicator(
+    ident: str,
+    cell: Callable[[str], str],
+    header: tuple[list[str], Mapping[str, int]],
+    years: tuple[int | None, int | None],
+    errors: list[str],
+) -> Indicator | None:
+    """One row's indicator; None when the row has a mistake (each is added to `errors`).
+
+    `header` is the header row's texts and the column of each field, `years` the base and final
+    years given for the whole file.
+    """
+    attribute = _attribute(cell("attribute"), *header, errors)
+    first = _row_year(cell("base_year"), years[0], "base_year", "--base-year", errors)
+    last = _row_year(cell("target_year"), years[1], "target_year", "--target-year", errors)
+    if first is not None and last is not None and last <= first:
+        errors.append(f"target year {last} is not after base year {first}")
+    if errors or first is None or last is None:
+        return None
+    return Indicator(
+        id=ident,
+        name=cell("name"),
+        unit=cell("unit") or None,
+        category=cell("category") or None,
+        attribute=attribute,
+        base_year=first,
+        target_year=last,
+        rate=is_rate_name(cell("name")),
+        **_reading("baseline", cell("baseline")),
+        **_reading("baseline_growth", cell("baseline_growth")),
+        **_reading("target", cell("target")),
+        **_reading("target_growth", cell("target_growth")),
+    )
+
+
+def read_observations(path: Path, indicators: list[Indicator]) -> list[Observation]:
+    """The yearly figures of an .xlsx or .csv file, each tied to one of `indicators`.
+
+    Rows with an empty value are skipped (a department left them blank). Any
+    bad row fails the whole import, with every bad row named, so a file is
+    never half used.
+    """
+    rows, problems = read_observation_rows(path, indicators)
+    _raise_problems(str(path), problems)
+    return [observation for _, observation in rows]
+
+
+def read_observation_rows(
+    path: Path, indicators: list[Indicator]
+) -> tuple[list[tuple[int, Observation]], list[tuple[int, str]]]:
+    """Every good row and every bad row with its reason, each with its number as Excel shows it.
+
+    For a caller that checks more than the file itself (who may change which
+    indicator) and wants to list every refused row at once. A file that cannot
+    be read as a table at all still raises InputError.
+    """
+    where = str(path)
+    header_row, _, columns, body = _table(path, _OBSERVATION_COLUMNS)
+    missing = [field for field in ("indicator", "year", "value") if field not in columns]
+    if missing:
+        names = ", ".join(f"{_OBSERVATION_COLUMNS[field][0]}/{field}" for field in missing)
+        raise InputError(f"{where}, row {header_row}", f"missing column {names}")
+
+    matcher = _Matcher(indicators)
+    observations: list[tuple[int, Observation]] = []
+    problems: list[tuple[int, str]] = []
+    rows_by_key: dict[tuple[str, int], int] = {}
+    for number, cells in body:
+        cell = _getter(cells, columns)
+        if not cell("value"):
+            continue
+        errors: list[str] = []
+        indicator = matcher.find(cell("indicator"), cell("id"), errors)
+        year = _year(cell("year"), errors)
+        value = _number(cell("value"), errors)
+        if indicator is not None and year is not None:
+            first = rows_by_key.setdefault((indicator.id, year), number)
+            if first != number:
+                errors.append(f"{indicator.name} {year} given twice (rows {first} and {number})")
+        if errors or indicator is None or year is None or value is None:
+            problems.append((number, ", ".join(errors)))
+            continue
+        observations.append(
+            (
+                number,
+                Observation(
+                    indicator=indicator.id,
+                    year=year,
+                    value=value,
+                    source=cell("source") or None,
+                    note=cell("note") or None,
+                    **_reading("annual_target", cell("annual_target")),
+                ),
+            )
+        )
+    return observations, problems
+
+
+def write_template(indicators: list[Indicator], years: list[int], path: Path) -> None:
+    """The .xlsx an office sends to departments: one row per indicator and year to fill in.
+
+    Its header names are the ones `read_observations` reads, so a filled
+    template comes straight back; the value column only takes numbers, so a
+    typo is caught in Excel rather than at import.
+    """
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = _TEMPLATE_SHEET
+    sheet.append([title for title, _ in _TEMPLATE_COLUMNS])
+    for position, indicator in enumerate(indicators, start=1):
+        serial = indicator.id if indicator.id != indicator.name else str(position)
+        unit = indicator.unit or (PERCENT if indicator.rate else None)
+        # What a department sees of a baseline or target: the figure, with the annual growth if any.
+        baseline = target_text(indicator.baseline_raw, indicator.baseline_growth_raw) or None
+        target = target_text(indicator.target_raw, indicator.target_growth_raw) or None
+        for year in years:
+            sheet.append([serial, indicator.name, unit, indicator.attribute, baseline, target, year])
+    _style_template(sheet, rows=len(indicators) * len(years))
+    _add_instructions(book.create_sheet("说明"))
+    book.save(path)
+
+
+# Reading a table ------------------------------------------------------------
+
+_Row = tuple[int, list[str]]
+
+
+def _table(
+    path: Path, aliases: Mapping[str, tuple[str, ...]]
+) -> tuple[int, list[str], dict[str, int], list[_Row]]:
+    """The header row's number and texts, the column of each field it names, and the rows below it.
+
+    The header is the first non-empty row; columns it does not name are ignored.
+    """
+    rows = [(number, cells) for number, cells in _rows(path) if any(cells)]
+    if not rows:
+        raise InputError(str(path), "no rows: the sheet is empty")
+    (header_row, header), body = rows[0], rows[1:]
+    lookup = {_header_key(alias): field for field, names in aliases.items() for alias in names}
+    columns: dict[str, int] = {}
+    for index, text in enumerate(header):
+        field = _field(text, lookup)
+        if field is None:
+            continue
+        if field in columns:
+            raise InputError(
+                f"{path}, row {header_row}",
+                f"columns '{header[columns[field]]}' and '{text}' both name {field}",
+            )
+        columns[field] = index
+    return header_row, header, columns, body
+
+
+def _rows(path: Path) -> Iterable[_Row]:
+    """Every row as Excel numbers it, each cell as stripped text."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path)
+    if suffix == ".csv":
+        return _csv_rows(path)
+    if suffix == ".xls":
+        raise InputError(str(path), "old .xls workbook: save it as .xlsx in Excel")
+    raise InputError(str(path), "unknown format: expected .xlsx or .csv")
+
+
+def _csv_rows(path: Path) -> list[_Row]:
+    """CSV in UTF-8 (with or without BOM) or GBK/GB18030, detected from the bytes."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+    text, _ = decode(data, str(path))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return [(number, [cell.strip() for cell in cells]) for number, cells in enumerate(reader, start=1)]
+    except csv.Error as e:
+        raise InputError(f"{path}, row {reader.line_num}", f"not CSV: {e}") from None
+
+
+def _xlsx_rows(path: Path) -> list[_Row]:
+    """The first sheet's cached values (not formulas), a vertically merged cell repeated down its rows.
+
+    Indicator tables merge a category over its rows; each row means that category.
+    """
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:
+        raise InputError(str(path), f"not a readable .xlsx workbook ({e})") from None
+    sheet = book.worksheets[0]
+    merged: dict[tuple[int, int], str] = {}
+    for cells in sheet.merged_cells.ranges:
+        top = _text(sheet.cell(cells.min_row, cells.min_col))
+        for row in range(cells.min_row + 1, cells.max_row + 1):
+            merged[row, cells.min_col] = top
+    return [
+        (cells[0].row, [merged.get((cell.row, cell.column), _text(cell)) for cell in cells])
+        for cells in sheet.iter_rows()
+    ]
+
+
+def _text(cell: object) -> str:
+    """A cell's value as the text a person sees: 65.0 is '65', and a %-formatted 0.065 is '6.5%'."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        if "%" in (getattr(cell, "number_format", "") or ""):
+            return exact_text(value * 100) + "%"
+        return exact_text(value)
+    return str(value).strip()
+
+
+def _header_key(text: str) -> str:
+    """A header text as compared: any width and case, without spaces, brackets or separators."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s_\-]+", "", text).translate(_DROP)
+
+
+def _field(text: str, lookup: Mapping[str, str]) -> str | None:
+    """The field a header names; a bracketed note at its end, as in 基期值（2020年）, is ignored."""
+    if not text:
+        return None
+    short = _TRAILING_BRACKET.sub("", unicodedata.normalize("NFKC", text).strip())
+    return lookup.get(_header_key(text)) or lookup.get(_header_key(short))
+
+
+def _getter(cells: list[str], columns: Mapping[str, int]) -> Callable[[str], str]:
+    """Look up a field's cell in one row; a short row or an absent column is an empty cell."""
+
+    def cell(field: str) -> str:
+        index = columns.get(field)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    return cell
+
+
+# Reading cells --------------------------------------------------------------
+
+
+def _reading(field: str, raw: str) -> dict[str, Reading | str | None]:
+    """A value cell read with the grammar, beside its raw text; an empty cell reads as nothing."""
+    return {field: read_cell(raw) if raw else None, f"{field}_raw": raw}
+
+
+def _attribute(
+    text: str, header: list[str], columns: Mapping[str, int], errors: list[str]
+) -> Attribute | None:
+    """An attribute (预期性, 约束性, in English or short); anything else is a mistake worth stopping for."""
+    if not text:
+        return None
+    attribute = _ATTRIBUTES.get(_header_key(text))
+    if attribute is None:
+        errors.append(
+            f"column {header[columns['attribute']]}: '{text}' is not {EXPECTED} or {BINDING}"
+            f" ({ATTRIBUTE_EN[EXPECTED]} or {ATTRIBUTE_EN[BINDING]})"
+        )
+    return attribute
+
+
+def _row_year(text: str, default: int | None, field: str, option: str, errors: list[str]) -> int | None:
+    """The row's own year, else the one given for the whole file."""
+    if text:
+        return _year(text, errors, field)
+    if default is None:
+        errors.append(f"no {field}: fill the {_INDICATOR_COLUMNS[field][0]} cell or pass {option}")
+    return default
+
+
+def _year(text: str, errors: list[str], field: str = "year") -> int | None:
+    """A year such as 2023 or 2023年, within the years a plan can be about."""
+    if not text:
+        errors.append(f"no {field}")
+        return None
+    digits = normalize(text).removesuffix("年")
+    if digits.isascii() and digits.isdigit() and _YEARS[0] <= int(digits) <= _YEARS[1]:
+        return int(digits)
+    errors.append(f"{field} '{text}' is not a year between {_YEARS[0]} and {_YEARS[1]}")
+    return None
+
+
+def _number(text: str, errors: list[str]) -> float | None:
+    """A plain figure: 6.5, ６．５, 1,234 or 6.5% (a rate's yearly figure is written in %).
+
+    A bound, range or figure in another unit is not one year's value: it would
+    be read as a different quantity than the department meant.
+    """
+    reading = read_cell(text)
+    plain = (
+        reading.kind == "number"
+        and not reading.uncertain
+        and reading.comparator is None
+        and reading.upper is None
+        and reading.per is None
+        and reading.unit in (None, "%")
+    )
+    if not plain:
+        errors.append(f"value '{text}' is not a number")
+        return None
+    return reading.value
+
+
+def _raise_problems(where: str, problems: list[tuple[int, str]]) -> None:
+    """One error for the whole file: the row itself when one is bad, else a count and every row."""
+    if not problems:
+        return
+    if len(problems) == 1:
+        number, message = problems[0]
+        raise InputError(f"{where}, row {number}", message)
+    listed = "; ".join(f"row {number}: {message}" for number, message in problems)
+    raise InputError(where, f"{len(problems)} bad rows: {listed}")
+
+
+# Matching indicators --------------------------------------------------------
+
+
+def _name_keys(text: str) -> tuple[str, str]:
+    """A name as compared: the whole name, and the name without a bracketed unit at its end.
+
+    NFKC, case, spaces, brackets and quotes are ignored, so 地区生产总值增长（%）
+    is 地区生产总值增长.
+    """
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    return text.translate(_DROP), _TRAILING_BRACKET.sub("", text).translate(_DROP)
+
+
+class _Matcher:
+    """Finds the indicator a row names: by exact id, then by name, the whole name before a shortened one."""
+
+    def __init__(self, indicators: list[Indicator]) -> None:
+        self.by_id = {indicator.id: indicator for indicator in indicators}
+        self.by_key: tuple[dict[str, list[Indicator]], dict[str, list[Indicator]]] = ({}, {})
+        for indicator in indicators:
+            for table, key in zip(self.by_key, _name_keys(indicator.name), strict=True):
+                table.setdefault(key, []).append(indicator)
+
+    def find(self, text: str, serial: str, errors: list[str]) -> Indicator | None:
+        """The one indicator `text` names; `serial` (the row's 序号) settles a name shared by several."""
+        if not text:
+            errors.append("no indicator")
+            return None
+        if text in self.by_id:
+            return self.by_id[text]
+        for table, key in zip(self.by_key, _name_keys(text), strict=True):
+            found = table.get(key, [])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                chosen = [indicator for indicator in found if indicator.id == serial]
+                if len(chosen) == 1:
+                    return chosen[0]
+                ids = ", ".join(f"'{indicator.id}'" for indicator in found)
+                errors.append(f"indicator '{text}' is ambiguous (ids {ids}): give the id")
+                return None
+        errors.append(f"unknown indicator '{text}'")
+        return None
+
+
+# Writing the template -------------------------------------------------------
+
+
+def _style_template(sheet: Worksheet, rows: int) -> None:
+    """Bold frozen header, readable widths, and a number-only value column."""
+    fill = PatternFill("solid", start_color="DDEBF7")
+    for index, (_, width) in enumerate(_TEMPLATE_COLUMNS, start=1):
+        header = sheet.cell(1, index)
+        header.font = Font(bold=True)
+        header.fill = fill
+        header.alignment = Alignment(horizontal="center")
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    value_column = get_column_letter([title for title, _ in _TEMPLATE_COLUMNS].index("值") + 1)
+    validation = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000000",
+        formula2="1000000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="请输入数字",
+        error="“值”只能填写数字，如 6.5；不要填写单位或文字，说明请写在“备注”中。",
+        showInputMessage=True,
+        promptTitle="填写当年数值",
+        prompt="水平类指标填当年数值；增长、下降类指标填当年增速或降幅（%），只填数字。",
+    )
+    validation.add(f"{value_column}2:{value_column}{max(rows, 1) + 1}")
+    sheet.add_data_validation(validation)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(_TEMPLATE_COLUMNS))}{rows + 1}"
+
+
+_INSTRUCTIONS = (
+    "填报说明",
+    "1. 请在“监测数据填报”表中填写，每一行是一个指标在一个年份的数据。",
+    "2. “值”：填写该年度的实际数值。水平类指标填当年数值（单位见“单位”列）；"
+    "增长、下降类指标（名称含“增长”“增速”“降低”“下降”等）填当年的增速或降幅，单位为%，"
+    "只填数字，如增长6.5%填 6.5，下降3.2%填 3.2。",
+    "3. “来源”：填写数据的统计来源，如统计公报、统计年鉴或部门统计报表。",
+    "4. “备注”：需要说明的情况，如快报数、统计口径调整。",
+    "5. “年度目标”：当年政府工作报告等确定的年度目标（如有），如“7左右”。",
+    "6. 请勿修改表头和“序号”“指标”“年份”列；暂无数据的“值”留空。",
+    "7. 填写完毕后保存为 .xlsx 文件，按时报送。",
+)
+
+
+def _add_instructions(sheet: Worksheet) -> None:
+    """Short instructions in Chinese, one per line."""
+    for line in _INSTRUCTIONS:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.column_dimensions["A"].width = 110
+    for (cell,) in sheet.iter_rows(min_row=2):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")

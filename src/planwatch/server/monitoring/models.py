@@ -1,0 +1,67 @@
+"""The figures departments report: one per indicator and year, never overwritten.
+
+A new figure for a year supersedes the old one, which stays with who, when and from what source, so a page
+or a report can show the figures as they stood on any day.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from planwatch.plan import model as plan_model
+from planwatch.plan.cells import read_cell
+from planwatch.server.plans.models import Indicator
+
+
+class ObservationQuerySet(models.QuerySet):
+    def current(self, as_of=None) -> ObservationQuerySet:
+        """The figures in force now, or as they stood at `as_of` (revisions made later left out)."""
+        if as_of is None:
+            return self.filter(superseded_at__isnull=True)
+        return self.filter(entered_at__lte=as_of).filter(
+            models.Q(superseded_at__isnull=True) | models.Q(superseded_at__gt=as_of)
+        )
+
+
+class Observation(models.Model):
+    """The figure of an indicator for a year. A revision supersedes it; it is never deleted."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    year = models.PositiveIntegerField("年份")
+    value = models.FloatField("值")
+    source = models.CharField("来源", max_length=200, blank=True)
+    note = models.CharField("备注", max_length=500, blank=True)
+    annual_target = models.CharField("年度目标", max_length=100, blank=True)
+    illustrative = models.BooleanField("示例数据", default=False)
+    entered_at = models.DateTimeField("录入时间", default=timezone.now)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    superseded_at = models.DateTimeField("被修订时间", null=True, blank=True)
+
+    objects = ObservationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "监测值"
+        ordering = ["indicator", "year", "entered_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="one_current_observation_per_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}: {self.value:g}"
+
+    def to_library(self) -> plan_model.Observation:
+        return plan_model.Observation(
+            indicator=self.indicator.key,
+            year=self.year,
+            value=self.value,
+            source=self.source or None,
+            note=self.note or None,
+            annual_target=read_cell(self.annual_target) if self.annual_target else None,
+            annual_target_raw=self.annual_target,
+        )

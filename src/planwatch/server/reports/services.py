@@ -1,0 +1,97 @@
+"""The evaluation the pages, the API and the report downloads share: every indicator judged from the figures
+in force (or as they stood on a day), and a plan's report for a year as a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from django.utils import timezone
+
+from planwatch.evaluate.assessment import Assessment
+from planwatch.evaluate.method import evaluate
+from planwatch.plan import model as plan_model
+from planwatch.plan.cells import read_cell
+from planwatch.plan.vocabulary import TASK_STATUS_ZH, ReportKind
+from planwatch.report import build_report, write_report
+from planwatch.report.content import TaskLine
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.plans.models import Plan
+from planwatch.server.tasks.models import Task
+
+
+def assessments(
+    plan: Plan, year: int, as_of: dt.datetime | None = None, lang: str = "zh"
+) -> list[Assessment]:
+    """Every indicator of the plan judged in `year`, with the figures in force (or as of a date)."""
+    indicators = [i.to_library() for i in plan.indicators.all()]
+    # Plain rows, not model instances: the dashboard and the API ask for this on every request.
+    rows = (
+        Observation.objects.filter(indicator__plan=plan)
+        .current(as_of)
+        .values_list("indicator__key", "year", "value", "annual_target")
+    )
+    observations = [
+        plan_model.Observation(
+            indicator=key,
+            year=year,
+            value=value,
+            annual_target=read_cell(target) if target else None,
+            annual_target_raw=target,
+        )
+        for key, year, value, target in rows
+    ]
+    return evaluate(indicators, observations, year, plan.settings(), lang)
+
+
+def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str) -> bytes:
+    """The plan's report for `year` as a .docx, .xlsx or .html file, with the figures in force and its tasks."""
+    indicators = [i.to_library() for i in plan.indicators.all()]
+    observations = [
+        o.to_library()
+        for o in Observation.objects.filter(indicator__plan=plan).current().select_related("indicator")
+    ]
+    report = build_report(
+        indicators,
+        observations,
+        year,
+        kind,
+        plan_title=plan.title,
+        region=plan.region,
+        settings=plan.settings(),
+        illustrative=plan.illustrative,
+        tasks=task_lines(plan),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"report.{fmt}"
+        write_report(report, fmt, path)
+        return path.read_bytes()
+
+
+def task_lines(plan: Plan) -> list[TaskLine]:
+    """The plan's tasks as the report lists them, overdue as of today: the day the report is downloaded."""
+    tasks = Task.objects.filter(plan=plan).with_latest().select_related("lead").prefetch_related("supporting")
+    return [
+        TaskLine(
+            number=t.number,
+            title=t.title,
+            chapter=t.chapter,
+            lead=t.lead.name if t.lead else "",
+            supporting="、".join(sorted(d.name for d in t.supporting.all())),
+            due=t.due_date,
+            status=t.status,
+            status_zh=TASK_STATUS_ZH[t.status],
+            overdue=t.overdue,
+            latest=_latest(t.latest_text, t.latest_at),
+        )
+        for t in tasks
+    ]
+
+
+def _latest(text: str | None, at: dt.datetime | None) -> str:
+    """The latest progress report with the day it was made, so a reader sees how recent it is."""
+    if not text or at is None:
+        return ""
+    day = timezone.localtime(at).date()
+    return f"{text}（{day.year}年{day.month}月{day.day}日）"

@@ -1,0 +1,215 @@
+"""The evaluation pages: a plan's dashboard for a year, an indicator's page, and the report downloads.
+
+Every figure comes from `services.assessments`, so a page says what the
+reports say; `?as_of=YYYY-MM-DD` shows the figures as they stood at the end
+of that day, before later revisions.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.contrib.staticfiles import finders
+from django.db.models import Max
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from planwatch.evaluate.assessment import Assessment
+from planwatch.evaluate.path import chart
+from planwatch.plan.vocabulary import (
+    BEHIND,
+    BINDING,
+    NO_FIGURE,
+    REPORT_KIND_EN,
+    REPORT_KIND_ZH,
+    REPORT_KINDS,
+    STATUS_COLOURS,
+    STATUSES,
+    target_text,
+)
+from planwatch.report import FORMATS
+from planwatch.server.accounts.access import read_access
+from planwatch.server.monitoring.models import Observation
+from planwatch.server.plans.models import Indicator, Plan
+from planwatch.server.reports.services import assessments, report_file
+from planwatch.server.translations import page_lang
+
+ECHARTS = "echarts/echarts.min.js"
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
+}
+
+
+@dataclass
+class AsOf:
+    """The day asked for with ?as_of=, the moment it ends, and the text when it could not be read."""
+
+    day: date | None = None
+    moment: datetime | None = None
+    invalid: str = ""
+
+
+@dataclass
+class Row:
+    """An indicator's line on the dashboard."""
+
+    indicator: Indicator
+    assessment: Assessment
+
+    @property
+    def target(self) -> str:
+        return target_of(self.indicator)
+
+    @property
+    def percent(self) -> bool:
+        """The figures compared are rates in %, whatever the indicator's unit."""
+        return self.assessment.kind == "growth" or (
+            self.assessment.kind == "cumulative" and self.indicator.rate
+        )
+
+
+def figure_text(level: str, growth: str) -> str:
+    """A baseline or target as the plan writes it, with its growth, in the page's language: 302，年均增长7%."""
+    return target_text(level, growth, NO_FIGURE, page_lang())
+
+
+def target_of(ind: Indicator) -> str:
+    return figure_text(ind.target, ind.target_growth)
+
+
+def _behind(status: str) -> int:
+    """Where a status sorts: the worst behind first, then every other alike."""
+    return -BEHIND.index(status) - 1 if status in BEHIND else 0
+
+
+def _as_of(request: HttpRequest) -> AsOf:
+    text = request.GET.get("as_of", "").strip()
+    if not text:
+        return AsOf()
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return AsOf(invalid=text)
+    return AsOf(day, timezone.make_aware(datetime.combine(day, time.max)))
+
+
+def _year(request: HttpRequest, plan: Plan, as_of: AsOf) -> int:
+    """The year asked for, else the latest with a figure; within the plan period."""
+    try:
+        year = int(request.GET["year"])
+    except (KeyError, ValueError):
+        observations = Observation.objects.filter(indicator__plan=plan).current(as_of.moment)
+        year = observations.aggregate(latest=Max("year"))["latest"] or plan.period_start
+    return min(max(year, plan.period_start), plan.period_end)
+
+
+@require_safe
+@read_access
+def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    as_of = _as_of(request)
+    year = _year(request, plan, as_of)
+    indicators = list(plan.indicators.all())
+    found = {a.indicator: a for a in assessments(plan, year, as_of.moment, page_lang())}
+    rows = [Row(i, found[i.key]) for i in indicators]
+    # Binding indicators first; within each attribute the ones behind their path, the worst first.
+    rows.sort(
+        key=lambda r: (
+            r.indicator.attribute != BINDING,
+            _behind(r.assessment.status),
+            r.indicator.position,
+        )
+    )
+    overall = Counter(r.assessment.status for r in rows)
+    by_category: dict[str, Counter] = {}
+    for r in sorted(rows, key=lambda r: r.indicator.position):
+        by_category.setdefault(r.indicator.category or _("其他"), Counter())[r.assessment.status] += 1
+    context = {
+        "plan": plan,
+        "year": year,
+        "years": range(plan.period_start, plan.period_end + 1),
+        "as_of": as_of,
+        "rows": rows,
+        "statuses": STATUSES,
+        "counts": {s: overall[s] for s in STATUSES},
+        "overall": [(s, overall[s]) for s in STATUSES],
+        "categories": [
+            (name, [(s, c[s]) for s in STATUSES], sum(c.values())) for name, c in by_category.items()
+        ],
+        "warnings": sum(r.assessment.warning for r in rows),
+        "binding": BINDING,
+        "kinds": [(k, (REPORT_KIND_EN if page_lang() == "en" else REPORT_KIND_ZH)[k]) for k in REPORT_KINDS],
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+@require_safe
+@read_access
+def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), pk=indicator_id)
+    plan = ind.plan
+    as_of = _as_of(request)
+    current = {o.year: o.to_library() for o in ind.observations.current(as_of.moment)}
+    lang = page_lang()
+    history = [
+        next(a for a in assessments(plan, y, as_of.moment, lang) if a.indicator == ind.key)
+        for y in sorted(current)
+        if ind.base_year < y <= ind.target_year
+    ]
+    drawn = chart(ind.to_library(), current, plan.settings())
+    axis = {
+        "level": ind.unit,
+        "index": _("指数（基期年=100）"),
+        "cumulative": _("累计") + (f"（{drawn.unit}）" if drawn.unit else ""),
+        "none": ind.unit,
+    }[drawn.measure]
+    data = drawn.as_json() | {
+        "labels": {"path": _("序时进度"), "observed": _("实际"), "target": _("目标"), "axis": axis or ""},
+        # The path drawn as on track, the target as reached, the figures as the warning colour.
+        "colours": {
+            k: STATUS_COLOURS[s]
+            for k, s in (("path", "on_track"), ("target", "achieved"), ("observed", "lagging"))
+        },
+    }
+    observations = ind.observations.select_related("entered_by").order_by("year", "entered_at")
+    context = {
+        "plan": plan,
+        "indicator": ind,
+        "baseline": figure_text(ind.baseline, ind.baseline_growth),
+        "target": target_of(ind),
+        "as_of": as_of,
+        "history": history,
+        "chart": data,
+        "chart_rows": list(zip(drawn.years, data["path"], data["observed"], strict=True)),
+        "axis": axis,
+        "echarts": finders.find(ECHARTS) is not None,
+        "observations": observations,
+    }
+    return render(request, "reports/indicator.html", context)
+
+
+@require_safe
+@read_access
+def download(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The report of a plan and a year, as .docx, .xlsx or .html."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    fmt, kind = request.GET.get("format", "docx"), request.GET.get("kind", "annual")
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return HttpResponseBadRequest("year: a year of the plan period")
+    if fmt not in FORMATS or kind not in REPORT_KINDS or not plan.period_start <= year <= plan.period_end:
+        return HttpResponseBadRequest(
+            f"format ({'/'.join(FORMATS)}), kind ({'/'.join(REPORT_KINDS)}) or year out of range"
+        )
+    data = report_file(plan, year, kind, fmt)
+    name = f"{plan.region or 'plan'}-{year}-{kind}.{fmt}"
+    return FileResponse(io.BytesIO(data), content_type=CONTENT_TYPES[fmt], as_attachment=True, filename=name)
