@@ -2,14 +2,18 @@
 
 The template is what an office restyles in Word, or replaces with its own:
 planwatch.report.docx keeps its styles, page setup, header and footer and
-replaces its body with the report. The styles follow the look of Chinese
-government documents (GB/T 9704): A4, 37/35/28/26 mm margins, 仿宋 text, 黑体
-headings, page numbers as "— 1 —" in the footer, none on the cover; the text
-is 12 pt and tables 10.5 pt (五号), as a report with wide tables needs.
+replaces its body with the report. The styles follow GB/T 9704 (党政机关公文格式):
+A4, 37/35/28/26 mm margins, the title in 方正小标宋简体 二号 (22 pt), the text in
+仿宋_GB2312 三号 (16 pt) on a 28 pt line, level-1 headings 黑体 三号, level-2
+headings 楷体_GB2312 三号, page numbers as "— 1 —" in the footer, none on the
+cover; tables stay 10.5 pt (五号), as a report with wide tables needs.
 
 python-docx sets only the Latin fonts (w:ascii, w:hAnsi); the Chinese font is
 the w:eastAsia attribute of w:rFonts, written here, and the theme fonts of the
-default styles are removed because they would take precedence.
+default styles are removed because they would take precedence. The fonts of
+GB/T 9704 are not on every machine: the font table names for each the font
+Word takes in its place (w:altName: 仿宋, 楷体, 宋体), which every Chinese
+Windows has.
 
 The output is the same bytes on every run, so the committed file changes only
 when this script does:
@@ -28,7 +32,8 @@ from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
@@ -37,7 +42,11 @@ from planwatch.report.docx import FIGURE, TABLE_TEXT, save
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "planwatch" / "report" / "templates" / "report.docx"
 LATIN, LATIN_SANS = "Times New Roman", "Arial"
-FANGSONG, HEITI, KAITI, SONGTI = "仿宋", "黑体", "楷体", "宋体"
+FANGSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
+XIAOBIAOSONG = "方正小标宋简体"
+# The GB/T 9704 fonts and the font Word takes where one is not installed.
+ALTERNATIVES = {FANGSONG: "仿宋", KAITI: "楷体", XIAOBIAOSONG: "宋体"}
+BODY, LINE = 16, 28  # 三号 text on a fixed 28 pt line: 22 lines a page, as GB/T 9704 sets
 BLACK = RGBColor(0, 0, 0)
 THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -73,7 +82,7 @@ def paragraph_style(
     centred: bool = False,
     before: float = 0,
     after: float = 0,
-    line: float = 1.0,
+    line: float | Pt = 1.0,
     keep_with_next: bool = False,
 ) -> ParagraphStyle:
     """A paragraph style, added where the default template lacks it, set in full."""
@@ -106,7 +115,7 @@ def defaults(document: DocumentObject) -> None:
     r_pr = doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(r_pr, FANGSONG, LATIN)
     for size in ("w:sz", "w:szCs"):
-        r_pr.find(qn(size)).set(qn("w:val"), "24")
+        r_pr.find(qn(size)).set(qn("w:val"), str(BODY * 2))
     r_pr.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
     spacing = doc_defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
     for attribute, value in (("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")):
@@ -116,37 +125,21 @@ def defaults(document: DocumentObject) -> None:
 
 
 def styles(document: DocumentObject) -> None:
-    """仿宋 text indented two characters, 黑体 headings and titles, 10.5 pt tables and captions."""
-    normal = paragraph_style(document, "Normal", east_asia=FANGSONG, size=12, line=1.5)
+    """仿宋_GB2312 text indented two characters, 黑体 and 楷体_GB2312 headings, a 小标宋 title,
+    10.5 pt tables and captions."""
+    normal = paragraph_style(document, "Normal", east_asia=FANGSONG, size=BODY, line=Pt(LINE))
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     normal.paragraph_format.widow_control = True
     first_line(normal, 2)
+    for name, east_asia, latin in (("Heading 1", HEITI, LATIN_SANS), ("Heading 2", KAITI, LATIN)):
+        heading = paragraph_style(
+            document, name, east_asia=east_asia, latin=latin, size=BODY, line=Pt(LINE), keep_with_next=True
+        )
+        first_line(heading, 2)
     paragraph_style(
-        document,
-        "Heading 1",
-        east_asia=HEITI,
-        latin=LATIN_SANS,
-        size=16,
-        before=12,
-        after=6,
-        line=1.5,
-        keep_with_next=True,
+        document, "Title", east_asia=XIAOBIAOSONG, latin=LATIN, size=22, centred=True, after=24, line=1.25
     )
-    paragraph_style(
-        document,
-        "Heading 2",
-        east_asia=HEITI,
-        latin=LATIN_SANS,
-        size=14,
-        before=6,
-        after=3,
-        line=1.5,
-        keep_with_next=True,
-    )
-    paragraph_style(
-        document, "Title", east_asia=HEITI, latin=LATIN_SANS, size=22, centred=True, after=24, line=1.25
-    )
-    paragraph_style(document, "Subtitle", east_asia=KAITI, size=16, centred=True, after=6, line=1.25)
+    paragraph_style(document, "Subtitle", east_asia=KAITI, size=BODY, centred=True, after=6, line=1.25)
     paragraph_style(
         document,
         "Caption",
@@ -212,6 +205,21 @@ def sample_body(document: DocumentObject) -> None:
     document.add_paragraph("（图片所在段落：样式 Figure）", style=FIGURE)
 
 
+def font_table(document: DocumentObject) -> None:
+    """Name, for each GB/T 9704 font, the one Word takes where it is missing, and its script (GB2312)."""
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE)
+    table = parse_xml(part.blob)
+    for name, alternative in ALTERNATIVES.items():
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        for tag, value in (("w:altName", alternative), ("w:charset", "86"), ("w:family", "roman")):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            font.append(child)
+        table.append(font)
+    part._blob = serialize_part_xml(table)
+
+
 def drop_extras(document: DocumentObject) -> None:
     """Drop the default template's thumbnail and its stale Word 2010 style copy, which would contradict the styles."""
     package = document.part.package
@@ -228,6 +236,7 @@ def build(path: Path) -> None:
     defaults(document)
     styles(document)
     page(document)
+    font_table(document)
     sample_body(document)
     drop_extras(document)
     props = document.core_properties

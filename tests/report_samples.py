@@ -19,11 +19,12 @@ FINAL_YEAR = {"1": 5.8, "5": 100.0, "7": 33.0, "9": 3.15}
 
 @cache
 def sample_report(kind: str) -> Report:
-    """The mid-term evaluation for 2023 or the final evaluation for 2025, on a fixed date."""
+    """The annual report for 2024, the mid-term evaluation for 2023 or the final evaluation for 2025, on a
+    fixed date."""
     plan = ingest(sample_path())
     indicators = indicators_from_plan(plan)
     observations = read_observations(sample_file("weidu-observations.illustrative.csv"), indicators)
-    year = 2023 if kind == "midterm" else 2025
+    year = {"annual": 2024, "midterm": 2023}.get(kind, 2025)
     if kind == "final":
         observations += [
             Observation(indicator=key, year=2025, value=value, source="示例数据（非统计数据）")

@@ -231,3 +231,39 @@ def test_the_admin_shows_a_new_token_once(client, django_user_model, staff):
     assert ApiToken.find(token).user == staff
     admin_page = client.get("/admin/api/apitoken/").content.decode()
     assert token not in admin_page
+
+
+def test_a_figure_keeps_its_vintage_and_publication_day(client, plan, gdp, staff):
+    auth = bearer(staff)
+    data = {"year": 2025, "value": 5.4, "vintage": "初步核算", "published_on": "2026-03-01"}
+    created = post(client, gdp, data, **auth)
+    assert created.status_code == 201
+    assert (created.json()["vintage"], created.json()["published_on"]) == ("preliminary", "2026-03-01")
+    final = {"year": 2025, "value": 5.6, "vintage": "final", "published_on": "2026-12-20"}
+    assert post(client, gdp, final, **auth).status_code == 201
+    rows = [
+        o for o in client.get(f"/api/indicators/{gdp.pk}/observations", **auth).json() if o["year"] == 2025
+    ]
+    assert [(o["value"], o["vintage"], o["published_on"], o["current"]) for o in rows] == [
+        (5.4, "preliminary", "2026-03-01", False),
+        (5.6, "final", "2026-12-20", True),
+    ]
+    [judged] = [
+        a
+        for a in client.get(f"/api/plans/{plan.pk}/assessments?year=2025", **auth).json()
+        if a["name"] == "地区生产总值增长"
+    ]
+    assert judged["vintages"] == {"2025": "final"}
+    then = client.get(f"/api/plans/{plan.pk}/assessments?year=2025&as_of=2026-06-30T23:59:59", **auth).json()
+    assert next(a for a in then if a["name"] == "地区生产总值增长")["vintages"] == {"2025": "preliminary"}
+
+
+def test_a_bad_vintage_or_day_is_named(client, plan, gdp, staff):
+    auth = bearer(staff)
+    count = Observation.objects.count()
+    bad = post(client, gdp, {"year": 2025, "value": 5.0, "vintage": "公报"}, **auth)
+    assert bad.status_code == 422 and [e["field"] for e in bad.json()["errors"]] == ["vintage"]
+    assert "数据类型“公报”无法识别" in bad.json()["message"]
+    day = post(client, gdp, {"year": 2025, "value": 5.0, "published_on": "2026-02-30"}, **auth)
+    assert day.status_code == 422 and [e["field"] for e in day.json()["errors"]] == ["published_on"]
+    assert Observation.objects.count() == count

@@ -130,6 +130,15 @@ CASES = [
     case("各年度视情提出", "qualitative"),
     case("稳步提高", "qualitative"),
     case("持续改善", "qualitative"),
+    case("保持在合理区间、各年度视情提出", "qualitative"),
+    # a figure and a clause after it: the figure is the target, the clause its note
+    case("＞7、力争投入强度高于“十三五”时期实际", "number", 7, comparator="gt"),
+    case("6.5左右，力争7", "number", 6.5, comparator="about"),
+    case("不低于95%，其中农村不低于90%", "number", 95, comparator="ge", unit="%"),
+    case("4.5-5,努力争取更好结果", "number", 4.5, upper=5),
+    case("[13.5]；力争15", "cumulative", 13.5),
+    case("6，7以上", "text", uncertain=True),
+    case("待定，力争", "text", uncertain=True),
     # nothing known yet
     case("待定", "undetermined"),
     case("—", "undetermined"),
@@ -182,6 +191,8 @@ def test_read_cell(text: str, expected: dict[str, object]) -> None:
         ("约8以上", "disagree"),
         ("hello", "hello"),
         ("58①", "①"),
+        ("＞7、力争投入强度高于“十三五”时期实际", "力争投入强度高于“十三五”时期实际"),
+        ("6.5左右，力争7", "力争7"),
     ],
 )
 def test_notes_say_why(text: str, note: str) -> None:
@@ -232,6 +243,7 @@ PIECES = [
     *["≥", "≤", ">", "<", "约", "不低于", "不超过", "控制在", "达到", "高于", "低于"],
     *["与", "基本", "同步", "GDP增长", "经济增长", "市", "省", "下达", "目标", "任务", "内"],
     *["保持", "稳定", "合理区间", "待定", "…", "①", "\u3000", "６", "．"],
+    *["、", "，", "；", "力争", "其中", "各年度视情提出"],
 ]
 
 

@@ -175,3 +175,34 @@ def test_assessment_sentences_follow_the_page_language(client, demo):
     assert "滞后：2021—2024年年均增长5.45%" in chinese and "Lagging" not in chinese
     english = client.get(f"/indicators/{gdp.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Lagging: 5.45% a year over 2021-2024" in english and "年均增长5.45%" not in english
+
+
+def test_the_dashboard_shows_both_actuals_and_the_outlook(client, demo):
+    html = client.get(f"/plans/{demo.pk}/?year=2024").content.decode()
+    assert "当年值" in html and "预计完成情况" in html
+    gdp = next(a for a in assessments(demo, 2024) if a.name == "地区生产总值增长")
+    # the average of 2021-2024 and 2024's own rate, named; the trend carried to 2025
+    assert (gdp.actual, gdp.actual_latest) == (5.45, 5.2)
+    assert gdp.projected is not None and gdp.likelihood is not None
+    row_html = re.search(r"<tr[^>]*>(?:(?!</tr>).)*地区生产总值增长.*?</tr>", html, re.S).group(0)
+    assert '<span class="hint">年均</span> 5.45%</td>' in row_html and ">5.2%</td>" in row_html
+    outlook = f"按近年趋势预计2021—2025年年均增长{gdp.projected:g}%"
+    assert (
+        f'class="likelihood status-severely_lagging" title="{outlook}，预计难以完成">预计难以完成<'
+        in row_html
+    )
+    english = client.get(f"/plans/{demo.pk}/?year=2024", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "unlikely to be met" in english and "Year figure" in english
+
+
+def test_the_indicator_page_draws_the_projection_to_the_target_year(client, demo):
+    patents = demo.indicators.get(name="每万人口发明专利拥有量")
+    html = client.get(f"/indicators/{patents.pk}/").content.decode()
+    data = chart_data(html)
+    assert data["labels"]["projected"] == "按近年趋势预计"
+    # from the latest figure (2024) to 2025, nothing before it
+    assert data["projected"][:4] == [None] * 4 and data["projected"][4] == data["observed"][4]
+    assert data["projected"][5] is not None
+    latest = next(a for a in assessments(demo, 2024) if a.name == patents.name)
+    assert data["projected"][5] == pytest.approx(latest.projected, abs=0.01)
+    assert "预计完成情况" in html and "当年值" in html and html.count('class="hint">年均') == 0

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from planwatch.evaluate.method import RANK, evaluate
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Indicator, Observation
+from planwatch.plan.vocabulary import BEHIND
 
 YEARS = st.integers(2021, 2025)
 LEVELS = st.floats(1, 1000, allow_nan=False)
@@ -102,3 +103,52 @@ def test_required_reduction_reaches_a_cumulative_target(total, rates, year):
     kept = math.prod(1 - values[y] / 100 for y in range(2021, year + 1))
     kept *= (1 - found.required_annual_growth / 100) ** (2025 - year)
     assert math.isclose(kept, 1 - total / 100, rel_tol=1e-3)
+
+
+BOUNDS = st.sampled_from([("{}以上", 1, False), ("≥{}", 1, False), ("＞{}", 1, True),
+                          ("{}以内", -1, False), ("≤{}", -1, False), ("＜{}", -1, True)])  # fmt: skip
+BASELINES = st.one_of(st.just(None), LEVELS)
+
+
+def bound(form: str, v: float, b: float | None) -> Indicator:
+    return Indicator(
+        id="x", name="指标", unit="%", base_year=2020, target_year=2025,
+        baseline=read_cell(f"{b:g}" if b is not None else "—"), target=read_cell(form.format(f"{v:g}")),
+    )  # fmt: skip
+
+
+def past(v: float, side: int, strict: bool, beyond: float) -> float:
+    """A figure at or past the bound `v` on its good side (strictly past a strict bound)."""
+    return v + side * (beyond + (max(abs(v), 1) * 1e-6 if strict else 0.0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(LEVELS, LEVELS, YEARS, st.floats(0, 50), st.sampled_from(["%", "亿元"]))
+def test_a_level_at_or_past_its_target_is_never_behind(b, t, year, beyond, unit):
+    ind = level(b, t, unit)
+    target = ind.target.value
+    up = 1 if target >= ind.baseline.value else -1
+    a = target + up * beyond
+    assume(a > 0)
+    assert judged(ind, {year: a}, year).status not in BEHIND
+
+
+@settings(max_examples=300, deadline=None)
+@given(BOUNDS, LEVELS, BASELINES, YEARS, st.lists(LEVELS, min_size=5, max_size=5), st.floats(0, 50))
+def test_a_bound_met_now_is_never_behind(form, v, b, year, history, beyond):
+    template, side, strict = form
+    ind = bound(template, v, b)
+    values = dict(zip(range(2021, 2026), history, strict=True))
+    values[year] = past(ind.target.value, side, strict, beyond)
+    assert judged(ind, values, year).status not in BEHIND
+
+
+@settings(max_examples=300, deadline=None)
+@given(BOUNDS, LEVELS, BASELINES, YEARS, st.lists(st.floats(0, 50), min_size=5, max_size=5))
+def test_a_bound_never_broken_is_never_behind(form, v, b, year, margins):
+    template, side, strict = form
+    ind = bound(template, v, b)
+    values = {
+        y: past(ind.target.value, side, strict, m) for y, m in zip(range(2021, 2026), margins, strict=True)
+    }
+    assert judged(ind, values, year).status not in BEHIND

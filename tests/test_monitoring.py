@@ -256,3 +256,88 @@ def test_the_template_has_one_row_per_indicator_and_year(client, plan, staff):
     pairs = [(row[header.index("指标")], row[header.index("年份")]) for row in rows]
     names = list(plan.indicators.values_list("name", flat=True))
     assert pairs == [(name, year) for name in names for year in range(2021, 2026)]
+
+
+def test_the_form_keeps_the_vintage_and_the_history_names_it(client, plan, staff):
+    client.force_login(staff)
+    url = figure_url(plan, GDP, 2025)
+    first = {"value": "5.4", "source": "统计公报", "vintage": "preliminary", "published_on": "2026-03-01"}
+    assert client.post(url, first).status_code == 302
+    final = {"value": "5.6", "source": "统计年鉴", "vintage": "final", "published_on": "2026-12-20"}
+    assert client.post(url, final).status_code == 302
+    rows = Observation.objects.filter(indicator__name=GDP, year=2025).order_by("entered_at")
+    assert [(o.value, o.vintage, str(o.published_on), o.superseded_at is None) for o in rows] == [
+        (5.4, "preliminary", "2026-03-01", False),
+        (5.6, "final", "2026-12-20", True),
+    ]
+    page = client.get(url)
+    text = page.content.decode()
+    assert "<td>初步核算</td>" in text and "<td>最终核实</td>" in text and "<td>2026-03-01</td>" in text
+    assert page.context["form"].initial["vintage"] == "final"
+    # Saying the same again, day and vintage included, is no revision.
+    assert client.post(url, final).status_code == 302
+    assert Observation.objects.filter(indicator__name=GDP, year=2025).count() == 2
+    indicator_page = client.get(reverse("reports:indicator", args=[rows[0].indicator_id])).content.decode()
+    assert "<td>初步核算</td>" in indicator_page and "<td>2026-12-20</td>" in indicator_page
+
+
+def test_the_form_refuses_a_day_that_is_not_one(client, plan, staff):
+    client.force_login(staff)
+    page = client.post(figure_url(plan, GDP, 2025), {"value": "5.4", "published_on": "2026-02-30"})
+    assert page.status_code == 200 and "请填写日期，如 2024-02-28。" in page.content.decode()
+    assert 2025 not in gdp_figures(plan)
+
+
+def test_the_plan_page_marks_a_preliminary_figure(client, plan, staff):
+    client.force_login(staff)
+    client.post(figure_url(plan, GDP, 2025), {"value": "5.4", "vintage": "preliminary"})
+    text = client.get(reverse("monitoring:plan", args=[plan.pk])).content.decode()
+    assert '<span class="tag">初步核算</span>' in text
+
+
+def vintages_workbook(path: Path, rows: list[tuple]) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "年份", "值", "数据类型", "发布日期"])
+    for row in rows:
+        book.active.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_an_import_keeps_both_vintages_of_a_year_the_later_one_standing(client, plan, staff, tmp_path):
+    client.force_login(staff)
+    rows = [(GDP, 2025, 5.6, "年鉴", "2026-12-20"), (GDP, 2025, 5.4, "快报", "2026年3月1日")]
+    preview = upload(client, plan, vintages_workbook(tmp_path / "gdp.xlsx", rows))
+    assert not preview.context["result"].problems
+    text = preview.content.decode()
+    assert "<td>最终核实 2026-12-20</td>" in text and "<td>初步核算 2026-03-01</td>" in text
+    assert client.post(reverse("monitoring:import_confirm", args=[plan.pk])).status_code == 302
+    stored = Observation.objects.filter(indicator__name=GDP, year=2025).order_by("entered_at")
+    assert [(o.value, o.vintage, o.superseded_at is None) for o in stored] == [
+        (5.4, "preliminary", False),
+        (5.6, "final", True),
+    ]
+    # A figure published before the one in force would bring an earlier vintage back: refused.
+    again = upload(
+        client, plan, vintages_workbook(tmp_path / "old.xlsx", [(GDP, 2025, 5.4, "快报", "2026-03-01")])
+    )
+    [problem] = again.context["result"].problems
+    assert problem.row == 2 and "早于现行数值的发布日期 2026-12-20" in problem.message
+
+
+def test_an_import_names_the_row_of_a_bad_vintage_or_day(client, plan, staff, tmp_path):
+    client.force_login(staff)
+    rows = [(GDP, 2024, 5.4, "公报", ""), (GDP, 2025, 6.0, "快报", "明年")]
+    preview = upload(client, plan, vintages_workbook(tmp_path / "bad.xlsx", rows))
+    assert [(p.row, p.message.split(" (")[0]) for p in preview.context["result"].problems] == [
+        (2, "数据类型“公报”无法识别，应填初步核算、快报、最终核实或年鉴"),
+        (3, "发布日期“明年”不是日期，应写作 2024-02-28"),
+    ]
+    assert "第 2 行" in preview.content.decode() and 2025 not in gdp_figures(plan)
+
+
+def test_the_template_asks_for_the_vintage_and_the_day(client, plan, staff):
+    client.force_login(staff)
+    response = client.get(reverse("monitoring:template", args=[plan.pk]))
+    sheet = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    assert [cell.value for cell in sheet[1]][-2:] == ["数据类型", "发布日期"]

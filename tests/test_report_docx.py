@@ -1,8 +1,10 @@
-"""The .docx report: the sample plan with its illustrative observations, mid-term 2023 and final 2025.
+"""The .docx report: the sample plan with its illustrative observations, annual 2024, mid-term 2023 and
+final 2025.
 
-Read back with python-docx: title page, Word headings in order, the main table
-row for row against the report's content, charts, the completion table of the
-final evaluation, a fixed output for a fixed date, and an office's own template.
+Read back with python-docx: title page, Word headings in order (the annual report's four chapters,
+the evaluations' five), the main table row for row against the report's content on its landscape
+page, charts, drafted paragraphs marked, the completion table (专栏1) of the final evaluation, the
+GB/T 9704 styles, a fixed output for a fixed date, and an office's own template.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -23,7 +27,7 @@ from planwatch.report import write_report
 from planwatch.report.content import Report
 from planwatch.report.docx import TEMPLATE, _number, write_docx
 from planwatch.report.figures import indicator_path
-from planwatch.report.layout import ILLUSTRATIVE
+from planwatch.report.layout import COMPLETION_COLUMNS, DRAFT, ILLUSTRATIVE, planned_text, result_text
 from tests.report_samples import FINAL_YEAR, sample_report
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "make_report_template.py"
@@ -35,9 +39,11 @@ MAIN_HEADER = [
     "基期值",
     "目标值",
     "{year}年",
+    "2021—{year}年年均",
     "序时进度值",
     "进展情况",
     "尚需年均",
+    "预计完成情况",
 ]
 
 
@@ -47,15 +53,21 @@ def midterm() -> Report:
 
 
 @pytest.fixture(scope="module")
+def annual() -> Report:
+    return sample_report("annual")
+
+
+@pytest.fixture(scope="module")
 def final() -> Report:
     """The final evaluation, with the 2025 figures tests/report_samples.py gives by hand for a few indicators."""
     return sample_report("final")
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory, midterm: Report, final: Report) -> dict[str, Path]:
+def written(tmp_path_factory, annual: Report, midterm: Report, final: Report) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("docx")
-    paths = {"midterm": out / "midterm.docx", "final": out / "final.docx"}
+    paths = {"annual": out / "annual.docx", "midterm": out / "midterm.docx", "final": out / "final.docx"}
+    write_docx(annual, paths["annual"])
     write_docx(midterm, paths["midterm"])
     write_report(final, "docx", paths["final"])
     return paths
@@ -95,7 +107,7 @@ def test_title_page(written, midterm: Report):
     assert (first.style.name, first.text) == ("Title", midterm.title)
     assert document.core_properties.title == midterm.title
     texts = [p.text for p in document.paragraphs]
-    cover = texts[: texts.index("一、总体情况")]
+    cover = texts[: texts.index("一、总体评价")]
     assert "报告类型：中期评估报告" in cover
     assert "报告年份：2023年" in cover
     assert midterm.region in cover
@@ -103,13 +115,12 @@ def test_title_page(written, midterm: Report):
     assert ILLUSTRATIVE in cover
 
 
-def test_headings_in_order(written, midterm: Report, final: Report):
+def test_headings_in_order(written, annual: Report, midterm: Report, final: Report):
     behind = [
-        ("Heading 2", f"（{n}）{p.name}")
-        for n, p in zip("一二三四五六七八九十", midterm.behind, strict=False)
+        ("Heading 2", f"（{n}）{p.name}") for n, p in zip("一二三四五六七八九十", annual.behind, strict=False)
     ]
-    assert len(behind) == len(midterm.behind) == 4
-    assert _headings(_open(written["midterm"])) == [
+    assert len(behind) == len(annual.behind) > 0
+    assert _headings(_open(written["annual"])) == [
         ("Heading 1", "一、总体情况"),
         ("Heading 1", "二、主要指标监测情况"),
         ("Heading 1", "三、进度滞后指标分析"),
@@ -117,33 +128,64 @@ def test_headings_in_order(written, midterm: Report, final: Report):
         ("Heading 1", "四、指标序时进度图"),
         ("Heading 1", "附表　监测数据"),
     ]
-    headings = _headings(_open(written["final"]))
-    assert [t for s, t in headings if s == "Heading 1"] == [
-        "一、总体情况",
-        "二、主要指标监测情况",
-        "三、进度滞后指标分析",
-        "四、指标序时进度图",
-        "五、规划目标完成情况",
-        "附表　监测数据",
+    categories = [
+        ("Heading 2", f"（{n}）{g.category}") for n, g in zip("一二三四", midterm.groups, strict=True)
     ]
-    assert [t[t.index("）") + 1 :] for s, t in headings if s == "Heading 2"] == [p.name for p in final.behind]
+    assert _headings(_open(written["midterm"])) == [
+        ("Heading 1", "一、总体评价"),
+        ("Heading 1", "二、主要指标完成情况"),
+        *categories,
+        ("Heading 1", "三、重大任务和重大工程推进情况"),
+        ("Heading 1", "四、存在的主要问题"),
+        ("Heading 1", "五、下一步工作建议"),
+        ("Heading 1", "附图　指标序时进度"),
+        ("Heading 1", "附表　监测数据"),
+    ]
+    headings = _headings(_open(written["final"]))
+    assert [t for s, t in headings if s == "Heading 1"][3:5] == [
+        "四、存在的主要问题",
+        "五、“十五五”时期工作建议",
+    ]
 
 
-def test_lagging_paragraphs_follow_their_headings(written, midterm: Report):
-    paragraphs = _open(written["midterm"]).paragraphs
-    for p in midterm.behind:
+def test_lagging_paragraphs_follow_their_headings(written, annual: Report):
+    paragraphs = _open(written["annual"]).paragraphs
+    for p in annual.behind:
         k = next(
             k for k, q in enumerate(paragraphs) if q.style.name == "Heading 2" and q.text.endswith(p.name)
         )
         assert (paragraphs[k + 1].style.name, paragraphs[k + 1].text) == ("Normal", p.text)
 
 
-def test_summary_in_body_style(written, midterm: Report):
-    paragraphs = _open(written["midterm"]).paragraphs
+def test_summary_in_body_style(written, annual: Report):
+    paragraphs = _open(written["annual"]).paragraphs
     k = next(k for k, p in enumerate(paragraphs) if p.text == "一、总体情况")
-    assert [(p.style.name, p.text) for p in paragraphs[k + 1 : k + 1 + len(midterm.summary)]] == [
-        ("Normal", line) for line in midterm.summary
+    assert [(p.style.name, p.text) for p in paragraphs[k + 1 : k + 1 + len(annual.summary)]] == [
+        ("Normal", line) for line in annual.summary
     ]
+
+
+def test_drafted_paragraphs_are_marked(written, midterm: Report):
+    """Every paragraph drafted from the figures ends in a highlighted mark for the office to finish."""
+    paragraphs = _open(written["midterm"]).paragraphs
+    drafted = [p for p in paragraphs if p.text.endswith(DRAFT)]
+    texts = [p.text.removesuffix(DRAFT) for p in drafted]
+    assert "".join(midterm.overall) in texts
+    assert all(g.text in texts for g in midterm.groups)
+    assert [
+        t[t.index("）") + 1 :] for t in texts if t.startswith("（")
+    ] == midterm.problems + midterm.suggestions
+    assert all(p.runs[-1].font.highlight_color == WD_COLOR_INDEX.YELLOW for p in drafted)
+
+
+def test_main_table_on_a_landscape_page(written):
+    document = _open(written["midterm"])
+    assert [s.orientation for s in document.sections] == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,
+        WD_ORIENT.PORTRAIT,
+    ]
+    assert not any(s.different_first_page_header_footer for s in document.sections[1:])
 
 
 def test_main_table_row_for_row(written, midterm: Report):
@@ -159,9 +201,10 @@ def test_main_table_row_for_row(written, midterm: Report):
         for item in group.rows:
             cells = [c.text for c in next(rows).cells]
             assert cells[:2] == [str(item.number), item.name]
-            assert cells[6:8] == [_printed(item.actual), _printed(item.expected)]
-            assert cells[8] == item.status_zh
-            assert cells[9] == (item.required or "—")
+            assert cells[6:9] == [_printed(item.actual), _printed(item.average), _printed(item.expected)]
+            assert cells[9] == item.status_zh
+            assert cells[10] == (item.required or "—")
+            assert cells[11] == (item.likelihood_zh or "—")
     assert next(rows, None) is None
 
 
@@ -171,8 +214,9 @@ def test_status_cells_shaded(written, midterm: Report):
     statuses = [item.status for group in midterm.groups for item in group.rows]
     assert len(data) == len(statuses)
     for row, status in zip(data, statuses, strict=True):
-        shading = row.cells[8]._tc.tcPr.find(qn("w:shd"))
+        shading = row.cells[9]._tc.tcPr.find(qn("w:shd"))
         assert shading.get(qn("w:fill")) == STATUS_COLOURS[status].lstrip("#").upper()
+        assert row.cells[9]._tc.tcPr.find(qn("w:noWrap")) is not None, "a status word stays on one line"
 
 
 def test_warning_marked(tmp_path, midterm: Report):
@@ -181,7 +225,7 @@ def test_warning_marked(tmp_path, midterm: Report):
     report.groups[0].rows[0].warning = True
     write_docx(report, tmp_path / "warned.docx")
     table = _table_with(_open(tmp_path / "warned.docx"), ["序号", "指标"])
-    assert table.rows[2].cells[8].text == f"{report.groups[0].rows[0].status_zh}（预警）"
+    assert table.rows[2].cells[9].text == f"{report.groups[0].rows[0].status_zh}\n（预警）"
 
 
 def test_pictures(written, midterm: Report):
@@ -195,35 +239,31 @@ def test_pictures(written, midterm: Report):
 
 
 def test_completion_table_only_in_the_final(written, final: Report):
-    assert _table_with(_open(written["midterm"]), ["序号", "指标名称"]) is None
-    table = _table_with(_open(written["final"]), ["序号", "指标名称"])
-    top, sub = table.rows[0], table.rows[1]
-    assert [c.text for c in top.cells] == [
-        "序号",
-        "指标名称",
-        "规划目标",
-        "规划目标",
-        "完成情况",
-        "完成情况",
-        "是否实现",
-    ]
-    assert [c.text for c in sub.cells][2:6] == ["2025年", "年均增长（%）", "2025年", "年均增长（%）"]
-    assert [_span(tc) for tc in top._tr.tc_lst] == [None, None, "2", "2", None]
-    assert [_vmerge(tc) for tc in top._tr.tc_lst] == ["restart", "restart", None, None, "restart"]
-    assert [_vmerge(tc) for tc in sub._tr.tc_lst] == ["continue", "continue", *[None] * 4, "continue"]
-    assert all(row._tr.trPr.find(qn("w:tblHeader")) is not None for row in (top, sub))
-    data = table.rows[2:]
+    columns = list(COMPLETION_COLUMNS)
+    assert _table_with(_open(written["midterm"]), columns) is None
+    table = _table_with(_open(written["final"]), columns)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    data = [r for r in rows if len(set(r)) > 1]
+    assert [r[0] for r in rows if len(set(r)) == 1] == list(
+        dict.fromkeys(c.category for c in final.completion)
+    )
     assert len(data) == len(final.completion)
-    by_name = {row.name: row for row in final.completion}
-    gdp = [c.text for c in data[0].cells]
-    assert gdp[1] == "地区生产总值增长（%）"
-    assert gdp[3] == "6.5"
-    assert gdp[5] == _printed(by_name["地区生产总值增长"].result_growth)
     met = {True: "是", False: "否"}
-    for row, item in zip(data, final.completion, strict=True):
-        assert row.cells[-1].text == met.get(item.met, item.status_zh)
-    patents = next(r for r in data if r.cells[1].text.startswith("每万人口发明专利拥有量"))
-    assert [c.text for c in patents.cells][2:] == ["32", "—", _printed(FINAL_YEAR["7"]), "—", "是"]
+    for cells, item in zip(data, final.completion, strict=True):
+        assert cells == [
+            str(item.number),
+            item.name,
+            item.unit or "—",
+            planned_text(item),
+            result_text(item),
+            met.get(item.met, item.status_zh),
+            item.attribute or "—",
+        ]
+    gdp = data[0]
+    assert gdp[3:6] == ["年均增长6.5%", f"年均增长{_printed(final.completion[0].result_growth)}%", "否"]
+    patents = next(r for r in data if r[1] == "每万人口发明专利拥有量")
+    assert patents[2:] == ["件", "32", _printed(FINAL_YEAR["7"]), "是", "预期性"]
 
 
 def _span(tc) -> str | None:
@@ -256,11 +296,20 @@ def test_packaged_template_styles():
         name: document.styles[name].element.rPr.rFonts.get(qn("w:eastAsia"))
         for name in ("Normal", "Heading 1", "Heading 2")
     }
-    assert fonts == {"Normal": "仿宋", "Heading 1": "黑体", "Heading 2": "黑体"}
-    assert document.styles["Normal"].font.size == Pt(12)
+    assert fonts == {"Normal": "仿宋_GB2312", "Heading 1": "黑体", "Heading 2": "楷体_GB2312"}
+    assert document.styles["Title"].element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    assert document.styles["Title"].font.size == Pt(22)
+    assert {document.styles[s].font.size for s in ("Normal", "Heading 1", "Heading 2")} == {Pt(16)}
     assert document.styles["Table Text"].font.size == Pt(10.5)
+    with zipfile.ZipFile(TEMPLATE) as z:
+        fonts_xml = z.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts_xml, (
+        "Word's stand-in where missing"
+    )
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
     assert section.different_first_page_header_footer
 
 
@@ -313,7 +362,7 @@ def test_office_template(tmp_path, midterm: Report, suffix: str):
     outline = document.styles["Heading 2"].element.pPr.find(qn("w:outlineLvl"))
     assert outline.get(qn("w:val")) == "1", "the navigation pane lists the added heading style"
     assert {"Caption", "Figure", "Table Text"} <= {s.name for s in document.styles}
-    assert any(p.style.name == "Normal" and p.text == report.summary[0] for p in document.paragraphs)
+    assert any(p.style.name == "Normal" and p.text.startswith(report.overall[0]) for p in document.paragraphs)
     assert _table_with(document, ["序号", "指标"]) is not None
     with zipfile.ZipFile(tmp_path / "out.docx") as z:
         assert b"template.main+xml" not in z.read("[Content_Types].xml"), "Word opens a .docx, not a template"

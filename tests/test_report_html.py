@@ -1,4 +1,5 @@
-"""The report as one HTML page, parsed back with lxml: its sections, its table, and that it stands alone."""
+"""The report as one HTML page, parsed back with lxml: its sections (the annual report's four, the
+evaluations' five), its tables, the drafted paragraphs marked, and that it stands alone."""
 
 from __future__ import annotations
 
@@ -11,14 +12,27 @@ from lxml import html as lxml_html
 from planwatch.plan.vocabulary import STATUS_COLOURS, figure_text
 from planwatch.report.content import Report
 from planwatch.report.figures import indicator_path
-from planwatch.report.html import write_html
-from planwatch.report.layout import EMPTY
+from planwatch.report.html import render_html, write_html
+from planwatch.report.layout import (
+    COMPLETION_COLUMNS,
+    DRAFT,
+    DRAFT_NOTE,
+    EMPTY,
+    chinese_number,
+    planned_text,
+    result_text,
+)
 from tests.report_samples import sample_report
 
 
 @pytest.fixture(scope="module")
 def midterm() -> Report:
     return sample_report("midterm")
+
+
+@pytest.fixture(scope="module")
+def annual() -> Report:
+    return sample_report("annual")
 
 
 @pytest.fixture(scope="module")
@@ -58,34 +72,61 @@ def test_title_and_language(midterm: Report, midterm_page: bytes) -> None:
     assert "示例数据（非统计数据）" in _text(doc.find(".//header"))
 
 
-def test_sections_in_order(midterm_page: bytes, final_page: bytes) -> None:
-    headings = [_text(h) for h in lxml_html.fromstring(final_page).iter("h2")]
-    assert headings == [
+def test_sections_in_order(midterm_page: bytes, final_page: bytes, annual: Report) -> None:
+    assert [_text(h) for h in lxml_html.fromstring(midterm_page).iter("h2")] == [
+        "一、总体评价",
+        "二、主要指标完成情况",
+        "三、重大任务和重大工程推进情况",
+        "四、存在的主要问题",
+        "五、下一步工作建议",
+        "附图　指标序时进度",
+        "附表　监测数据",
+    ]
+    final = [_text(h) for h in lxml_html.fromstring(final_page).iter("h2")]
+    assert final[4] == "五、“十五五”时期工作建议"
+    assert [_text(h) for h in lxml_html.fromstring(render_html(annual)).iter("h2")] == [
         "一、总体情况",
         "二、主要指标监测情况",
         "三、进度滞后指标分析",
         "四、指标序时进度图",
-        "五、规划目标完成情况",
         "附表　监测数据",
     ]
-    assert "五、规划目标完成情况" not in [_text(h) for h in lxml_html.fromstring(midterm_page).iter("h2")]
 
 
-def test_summary_and_lagging_paragraphs(midterm: Report, midterm_page: bytes) -> None:
-    doc = lxml_html.fromstring(midterm_page)
+def test_annual_summary_and_lagging_paragraphs(annual: Report) -> None:
+    doc = lxml_html.fromstring(render_html(annual))
     summary = [_text(p) for p in doc.get_element_by_id("overview").iter("p")]
-    assert summary == midterm.summary
+    assert summary == annual.summary
     section = doc.get_element_by_id("behind")
-    assert len(midterm.behind) > 0
+    assert len(annual.behind) > 0
     assert [_text(h) for h in section.iter("h3")] == [
-        f"（{n}）{p.name}" for n, p in zip("一二三四五六七八九", midterm.behind, strict=False)
+        f"（{n}）{p.name}" for n, p in zip("一二三四五六七八九", annual.behind, strict=False)
     ]
-    assert [_text(p) for p in section.iter("p")] == [p.text for p in midterm.behind]
+    assert [_text(p) for p in section.iter("p")] == [p.text for p in annual.behind]
+
+
+def test_evaluation_paragraphs_marked_as_drafts(midterm: Report, midterm_page: bytes) -> None:
+    doc = lxml_html.fromstring(midterm_page)
+    overview = [_text(p) for p in doc.get_element_by_id("overview").iter("p")]
+    assert overview == [DRAFT_NOTE, "".join(midterm.overall) + DRAFT]
+    indicators = doc.get_element_by_id("indicators")
+    assert [_text(h) for h in indicators.iter("h3")] == [
+        f"（{n}）{g.category}" for n, g in zip("一二三四", midterm.groups, strict=True)
+    ]
+    assert [p.text for p in indicators.iter("p") if "draft" in (p.get("class") or "")] == [
+        g.text for g in midterm.groups
+    ]
+    for section, lines in (("problems", midterm.problems), ("suggestions", midterm.suggestions)):
+        paragraphs = list(doc.get_element_by_id(section).iter("p"))
+        assert [p.text for p in paragraphs] == [
+            f"（{chinese_number(n)}）{line}" for n, line in enumerate(lines, start=1)
+        ]
+        assert all(_text(p.find("mark")) == DRAFT for p in paragraphs)
 
 
 def test_main_table_against_report(midterm: Report, midterm_page: bytes) -> None:
     table = lxml_html.fromstring(midterm_page).get_element_by_id("main")
-    assert _text(table.find("thead")).split()[6] == "2023年"
+    assert _text(table.find("thead")).split()[6:8] == ["2023年", "2021—2023年年均"]
     body = table.findall("tbody")
     assert [_text(b.find("tr")) for b in body] == [g.category for g in midterm.groups]
     for tbody, group in zip(body, midterm.groups, strict=True):
@@ -101,12 +142,14 @@ def test_main_table_against_report(midterm: Report, midterm_page: bytes) -> None
                 _printed(row.baseline),
                 _printed(row.target),
                 _printed(row.actual),
+                _printed(row.average),
                 _printed(row.expected),
                 row.status_zh,
                 _printed(row.required),
                 "是" if row.warning else "",
+                _printed(row.likelihood_zh),
             ]
-            assert f"status-{row.status}" in tr.findall("td")[8].get("class").split()
+            assert f"status-{row.status}" in tr.findall("td")[9].get("class").split()
 
 
 def test_status_colours_in_css(midterm_page: bytes) -> None:
@@ -137,31 +180,22 @@ def test_nothing_from_the_net(midterm_page: bytes, final_page: bytes) -> None:
 
 def test_completion_table(final: Report, final_page: bytes) -> None:
     table = lxml_html.fromstring(final_page).get_element_by_id("completion-table")
-    top, sub = table.find("thead").findall("tr")
-    assert [(_text(th), th.get("colspan"), th.get("rowspan")) for th in top] == [
-        ("序号", None, "2"),
-        ("指标", None, "2"),
-        ("单位", None, "2"),
-        ("规划目标", "2", None),
-        ("完成情况", "2", None),
-        ("是否实现", None, "2"),
-    ]
-    assert [_text(th) for th in sub] == ["2025年", "年均增长(%)", "2025年", "年均增长(%)"]
+    assert _text(table.find("caption")) == "表1　“十四五”规划主要指标完成情况"
+    assert [_text(th) for th in table.find("thead").iter("th")] == list(COMPLETION_COLUMNS)
     rows = table.find("tbody").findall("tr")
-    assert len(rows) == len(final.completion)
-    for tr, c in zip(rows, final.completion, strict=True):
-        cells = [_text(td) for td in tr.findall("td")]
-        assert cells[:5] == [
+    groups = [_text(tr) for tr in rows if tr.get("class") == "group"]
+    assert groups == list(dict.fromkeys(c.category for c in final.completion))
+    data = [tr for tr in rows if tr.get("class") != "group"]
+    assert len(data) == len(final.completion)
+    for tr, c in zip(data, final.completion, strict=True):
+        assert [_text(td) for td in tr.findall("td")] == [
             str(c.number),
             c.name,
             _printed(c.unit),
-            _printed(c.target),
-            _printed(c.target_growth),
-        ]
-        assert cells[5:] == [
-            _printed(c.result),
-            _printed(c.result_growth),
+            planned_text(c),
+            result_text(c),
             {True: "是", False: "否", None: c.status_zh}[c.met],
+            _printed(c.attribute),
         ]
 
 

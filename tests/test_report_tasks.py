@@ -13,9 +13,11 @@ from django.utils import timezone
 from lxml import html as lxml_html
 
 from planwatch.plan import model as plan_model
-from planwatch.report.content import Report, TaskLine, task_summary
+from planwatch.plan.cells import read_cell
+from planwatch.report.content import Report, TaskLine, build_report, task_summary
 from planwatch.report.docx import write_docx
 from planwatch.report.html import render_html
+from planwatch.report.layout import DRAFT, NO_TASKS
 from planwatch.report.xlsx import write_xlsx
 from planwatch.server.accounts.models import Department
 from planwatch.server.plans.services import store_plan
@@ -25,6 +27,12 @@ from tests.report_samples import sample_report
 INNOVATION = "第三章 坚持创新驱动发展"
 CITY = "第五章 推进城市更新"
 TITLES = ["加强创新型企业培育", "建设科技创新平台", "推进老旧小区改造"]
+INDICATORS = [
+    plan_model.Indicator(
+        id="1", name="地区生产总值增长", base_year=2020, target_year=2025, target_growth=read_cell("6.5"),
+        target_growth_raw="6.5", rate=True,
+    )
+]  # fmt: skip
 
 
 def _tasks() -> list[TaskLine]:
@@ -67,7 +75,7 @@ def _tasks() -> list[TaskLine]:
     ]
 
 
-@pytest.fixture(scope="module", params=["midterm", "final"])
+@pytest.fixture(scope="module", params=["annual", "midterm", "final"])
 def report(request: pytest.FixtureRequest) -> Report:
     return sample_report(request.param).model_copy(update={"tasks": _tasks()})
 
@@ -82,7 +90,8 @@ def test_the_summary_counts_and_names_the_overdue(report: Report):
 
 
 def _heading(report: Report) -> str:
-    return ("六" if report.kind == "final" else "五") + "、重点任务推进情况"
+    """The annual report's last chapter; the evaluations' third (重大任务和重大工程推进情况)."""
+    return "五、重点任务推进情况" if report.kind == "annual" else "三、重大任务和重大工程推进情况"
 
 
 def test_docx(report: Report, tmp_path: Path):
@@ -90,8 +99,10 @@ def test_docx(report: Report, tmp_path: Path):
     write_docx(report, path)
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[-2:] == [_heading(report), "附表　监测数据"]
-    assert "逾期未完成的任务有：加强创新型企业培育（区科技局）。" in [p.text for p in document.paragraphs]
+    assert _heading(report) in headings
+    assert "逾期未完成的任务有：加强创新型企业培育（区科技局）。" in [
+        p.text.removesuffix(DRAFT) for p in document.paragraphs
+    ]
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "任务")
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert [r[1] for r in rows] == TITLES
@@ -125,10 +136,31 @@ def test_html(report: Report):
 
 
 def test_without_tasks_no_section(tmp_path: Path):
-    report = sample_report("midterm")
+    report = sample_report("annual")
     assert 'id="tasks"' not in render_html(report)
     write_xlsx(report, tmp_path / "report.xlsx")
     assert "重点任务" not in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames
+
+
+def test_an_evaluation_without_tasks_says_they_are_to_come():
+    section = lxml_html.fromstring(render_html(sample_report("midterm"))).get_element_by_id("tasks")
+    assert [p.text for p in section.findall("p")] == [NO_TASKS]
+
+
+def test_overdue_tasks_are_a_problem_and_a_suggestion():
+    report = sample_report("midterm").model_copy(update={"tasks": _tasks()})
+    rebuilt = build_report(
+        INDICATORS,
+        [],
+        2023,
+        "midterm",
+        plan_title="规划",
+        tasks=_tasks(),
+        leads={INDICATORS[0].id: "区统计局"},
+    )
+    assert report.tasks
+    assert rebuilt.problems[-1] == "部分重点任务推进滞后。加强创新型企业培育逾期未完成，涉及区科技局。"
+    assert rebuilt.suggestions[-1].startswith("压实重点任务责任。督促加强创新型企业培育等逾期任务")
 
 
 @pytest.mark.django_db

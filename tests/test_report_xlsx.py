@@ -10,6 +10,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from planwatch.plan.vocabulary import STATUS_COLOURS
 from planwatch.report.content import Report
+from planwatch.report.layout import COMPLETION_COLUMNS, planned_text, result_text
 from planwatch.report.palette import ink
 from planwatch.report.xlsx import write_xlsx
 from tests.report_samples import sample_report
@@ -57,10 +58,13 @@ def test_title_row_and_note(midterm: Report, tmp_path: Path) -> None:
         "基期值",
         "目标值",
         "2023年",
+        "2021—2023年年均",
         "序时进度值",
         "进展情况",
         "尚需年均",
         "预警",
+        "预计2025年",
+        "预计完成情况",
     ]
 
 
@@ -84,22 +88,25 @@ def test_every_row_by_category(midterm: Report, tmp_path: Path) -> None:
             assert cells[1:5] == (group.category, r.name, r.unit or None, r.attribute or None)
             assert _same(cells[5], r.baseline), (r.name, cells[5])
             assert _same(cells[6], r.target), (r.name, cells[6])
-            assert (cells[7], cells[8]) == (r.actual, r.expected)
-            assert cells[9] == r.status_zh
-            assert (cells[10] or "") == r.required
-            assert cells[11] == ("是" if r.warning else None)
+            assert (cells[7], cells[8], cells[9]) == (r.actual, r.average, r.expected)
+            assert cells[10] == r.status_zh
+            assert (cells[11] or "") == r.required
+            assert cells[12] == ("是" if r.warning else None)
+            assert cells[13:] == (r.projected, r.likelihood_zh or None)
 
 
 def test_figures_are_numbers_without_spurious_decimals(midterm: Report, tmp_path: Path) -> None:
     ws = _written(midterm, tmp_path)["主要指标"]
-    figures = [c for row in ws.iter_rows(min_row=3, min_col=8, max_col=9) for c in row if c.value is not None]
+    figures = [
+        c for row in ws.iter_rows(min_row=3, min_col=8, max_col=10) for c in row if c.value is not None
+    ]
     assert figures
     assert all(isinstance(c.value, int | float) and c.number_format == "General" for c in figures)
 
 
 def test_status_cells_are_coloured(midterm: Report, tmp_path: Path) -> None:
     ws = _written(midterm, tmp_path)["主要指标"]
-    status = {row[9].value: row[9] for row in ws.iter_rows(min_row=3) if row[0].value is not None}
+    status = {row[10].value: row[10] for row in ws.iter_rows(min_row=3) if row[0].value is not None}
     lagging = status["滞后"]
     assert lagging.fill.fgColor.rgb == _argb(STATUS_COLOURS["lagging"])
     assert lagging.font.b
@@ -112,7 +119,7 @@ def test_frozen_filtered_and_printable(midterm: Report, tmp_path: Path) -> None:
     ws = _written(midterm, tmp_path)["主要指标"]
     assert ws.freeze_panes == "A3"
     assert ws.print_title_rows == "$2:$2"
-    assert ws.auto_filter.ref == f"A2:L{ws.max_row}"
+    assert ws.auto_filter.ref == f"A2:O{ws.max_row}"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
@@ -132,20 +139,24 @@ def test_completion_sheet_only_for_final(midterm: Report, final: Report, tmp_pat
     wb = _written(final, tmp_path)
     assert wb.sheetnames == ["主要指标", "监测数据", "完成情况"]
     ws = wb["完成情况"]
-    assert {str(r) for r in ws.merged_cells.ranges} >= {"A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:G2", "H2:H3"}
-    assert (ws["D2"].value, ws["F2"].value, ws["H2"].value) == ("规划目标", "完成情况", "是否实现")
-    assert [c.value for c in ws[3]][3:7] == ["2025年", "年均增长(%)", "2025年", "年均增长(%)"]
-    assert ws.freeze_panes == "A4"
-    assert ws.print_title_rows == "$2:$3"
-    rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True)}
+    assert ws["A1"].value == "“十四五”规划主要指标完成情况"
+    assert [c.value for c in ws[2]] == list(COMPLETION_COLUMNS)
+    assert ws.freeze_panes == "A3"
+    assert ws.print_title_rows == "$2:$2"
+    body = list(ws.iter_rows(min_row=3, values_only=True))
+    assert [r[0] for r in body if r[1] is None] == list(dict.fromkeys(c.category for c in final.completion))
+    rows = {r[0]: r for r in body if r[1] is not None}
     assert len(rows) == len(final.completion)
     for c in final.completion:
-        cells = rows[c.number]
-        assert cells[1] == c.name
-        assert _same(cells[3], c.target)
-        assert _same(cells[4], c.target_growth)
-        assert (cells[5], cells[6]) == (c.result, c.result_growth)
-        assert cells[7] == {True: "是", False: "否", None: c.status_zh}[c.met]
+        assert rows[c.number] == (
+            c.number,
+            c.name,
+            c.unit or None,
+            planned_text(c),
+            result_text(c),
+            {True: "是", False: "否", None: c.status_zh}[c.met],
+            c.attribute or None,
+        )
     met = {c.name: c.met for c in final.completion}
     assert met["每万人口发明专利拥有量"] is True
     assert met["地区生产总值增长"] is False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -351,6 +352,62 @@ def test_the_same_indicator_and_year_twice_names_both_rows(tmp_path):
     assert str(e.value) == f"{path}, row 4: 常住人口城镇化率 2021 given twice (rows 2 and 4)"
 
 
+def test_vintage_and_publication_date_are_read(tmp_path):
+    path = write_csv(
+        tmp_path / "obs.csv",
+        [
+            ["指标", "年份", "值", "数据类型", "发布日期"],
+            ["常住人口城镇化率", "2021", "60", "快报", "2022年3月1日"],
+            ["常住人口城镇化率", "2021", "60.3", "年鉴", "2022/12/30"],
+            ["一般公共预算收入", "2021", "12", "", ""],
+        ],
+    )
+    assert read_observations(path, INDICATORS) == [
+        Observation(indicator="2", year=2021, value=60, vintage="preliminary", published=dt.date(2022, 3, 1)),
+        Observation(indicator="2", year=2021, value=60.3, vintage="final", published=dt.date(2022, 12, 30)),
+        Observation(indicator="3", year=2021, value=12),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "reason"),
+    [
+        (
+            ["公报", ""],
+            "数据类型“公报”无法识别，应填初步核算、快报、最终核实或年鉴 (vintage '公报' is neither preliminary nor final)",
+        ),
+        (
+            ["", "2022-02-30"],
+            "发布日期“2022-02-30”不是日期，应写作 2024-02-28 (published '2022-02-30' is not a date)",
+        ),
+        (["", "去年"], "发布日期“去年”不是日期，应写作 2024-02-28 (published '去年' is not a date)"),
+    ],
+)
+def test_a_bad_vintage_or_date_names_the_row(tmp_path, cells, reason):
+    path = write_csv(
+        tmp_path / "obs.csv",
+        [
+            ["指标", "年份", "值", "口径", "公布日期"],
+            ["常住人口城镇化率", "2021", "60", "初步核算", ""],
+            ["2", "2022", "61", *cells],
+        ],
+    )
+    with pytest.raises(InputError) as e:
+        read_observations(path, INDICATORS)
+    assert str(e.value) == f"{path}, row 3: {reason}"
+
+
+@pytest.mark.parametrize("dates", [("", ""), ("2022-03-01", ""), ("2022-03-01", "2022-03-01")])
+def test_two_figures_of_a_year_need_two_publication_dates(tmp_path, dates):
+    path = write_csv(
+        tmp_path / "obs.csv",
+        [["指标", "年份", "值", "发布日期"], ["2", "2021", "60", dates[0]], ["2", "2021", "60.3", dates[1]]],
+    )
+    with pytest.raises(InputError) as e:
+        read_observations(path, INDICATORS)
+    assert str(e.value) == f"{path}, row 3: 常住人口城镇化率 2021 given twice (rows 2 and 3)"
+
+
 def test_a_missing_column_is_named(tmp_path):
     path = write_csv(
         tmp_path / "obs.csv", [["indicator", "Year", "来源"], ["地区生产总值增长", "2021", "统计局"]]
@@ -415,27 +472,54 @@ def test_the_template_round_trips(tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["监测数据填报", "说明"]
     sheet = book["监测数据填报"]
+    empty = [None] * 5
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
-        ["序号", "指标", "单位", "属性", "基期值", "目标值", "年份", "值", "来源", "备注", "年度目标"],
-        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5%", 2021, None, None, None, None],
-        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5%", 2022, None, None, None, None],
-        ["2", "城镇化率", None, None, "58*", "65", 2021, None, None, None, None],
-        ["2", "城镇化率", None, None, "58*", "65", 2022, None, None, None, None],
-        ["3", "单位GDP能源消耗降低", "%", "约束性", None, "〔13.5〕", 2021, None, None, None, None],
-        ["3", "单位GDP能源消耗降低", "%", "约束性", None, "〔13.5〕", 2022, None, None, None, None],
+        [
+            "序号",
+            "指标",
+            "单位",
+            "属性",
+            "基期值",
+            "目标值",
+            "年份",
+            "值",
+            "来源",
+            "备注",
+            "年度目标",
+            "数据类型",
+            "发布日期",
+        ],
+        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5%", 2021, *empty, None],
+        ["1", "地区生产总值增长", "%", "预期性", "6.5", "年均增长6.5%", 2022, *empty, None],
+        ["2", "城镇化率", None, None, "58*", "65", 2021, *empty, None],
+        ["2", "城镇化率", None, None, "58*", "65", 2022, *empty, None],
+        ["3", "单位GDP能源消耗降低", "%", "约束性", None, "〔13.5〕", 2021, *empty, None],
+        ["3", "单位GDP能源消耗降低", "%", "约束性", None, "〔13.5〕", 2022, *empty, None],
     ]
     assert sheet.freeze_panes == "A2"
-    [validation] = sheet.data_validations.dataValidation
-    assert validation.type == "decimal"
-    assert str(validation.sqref) == "H2:H7"
-    assert "数字" in validation.error
+    value, vintage = sheet.data_validations.dataValidation
+    assert value.type == "decimal"
+    assert str(value.sqref) == "H2:H7"
+    assert "数字" in value.error
+    assert (vintage.type, str(vintage.sqref)) == ("list", "L2:L7")
+    assert vintage.formula1 == '"初步核算,快报,最终核实,年鉴"'
     assert "值" in book["说明"]["A3"].value
+    assert "发布日期" in book["说明"]["A7"].value
 
     sheet["H2"] = 6.9
     sheet["H5"] = 61.2
     sheet["I5"] = "统计公报"
+    sheet["L5"] = "初步核算"
+    sheet["M5"] = dt.datetime(2023, 3, 20)
     book.save(path)
     assert read_observations(path, indicators) == [
         Observation(indicator="1", year=2021, value=6.9),
-        Observation(indicator="城镇化率", year=2022, value=61.2, source="统计公报"),
+        Observation(
+            indicator="城镇化率",
+            year=2022,
+            value=61.2,
+            source="统计公报",
+            vintage="preliminary",
+            published=dt.date(2023, 3, 20),
+        ),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from importlib import resources
@@ -16,9 +17,10 @@ from planwatch.errors import InputError
 from planwatch.evaluate.from_plan import indicators_from_plan
 from planwatch.evaluate.method import evaluate as evaluate_indicators
 from planwatch.evaluate.settings import Settings
+from planwatch.evaluate.vintages import as_of_note, known_on, vintage_note, with_vintages
 from planwatch.ingest import ingest as ingest_plan
 from planwatch.ingest.spreadsheets import read_indicators, read_observations, write_template
-from planwatch.plan.model import Indicator, Plan, plan_schema
+from planwatch.plan.model import Indicator, Observation, Plan, plan_schema
 from planwatch.plan.vocabulary import REPORT_KINDS
 from planwatch.summary import render, render_assessments
 
@@ -128,6 +130,33 @@ BaseYearOption = Annotated[
 TargetYearOption = Annotated[
     int | None, typer.Option("--target-year", help="目标年 final year, where the table has none")
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="按日期 YYYY-MM-DD: only the figures published by then (the file's 发布日期 column); "
+        "rows without a date count as known",
+    ),
+]
+
+
+def as_of_day(as_of: str | None) -> dt.date | None:
+    """The day --as-of names, if any."""
+    if as_of is None:
+        return None
+    try:
+        return dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise typer.BadParameter(f"{as_of}: a date YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def load_observations(path: Path, indicators: list[Indicator], day: dt.date | None) -> list[Observation]:
+    """A file's figures as they stood on a day (the latest of each year when none): a file may hold a year's
+    preliminary and final figures, each with the day it was published."""
+    rows = read_observations(path, indicators)
+    if day is not None and all(row.published is None for row in rows):
+        raise InputError(str(path), "--as-of needs a 发布日期/published column: no row has a date")
+    return known_on(rows, day)
 
 
 @app.command()
@@ -143,19 +172,26 @@ def evaluate(
     settings: Annotated[Path | None, typer.Option("--settings", help="评估参数 thresholds as JSON")] = None,
     lang: LangOption = "zh",
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON print the assessments as JSON")] = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """按序时进度评估 Assess every indicator in a year against the time-elapsed path (序时进度)."""
     _check_lang(lang)
+    day = as_of_day(as_of)
     found, _ = load_indicators(plan, indicators, base_year, target_year)
-    assessments = evaluate_indicators(
-        found, read_observations(observations, found), year, load_settings(settings), lang
+    figures = load_observations(observations, found, day)
+    assessments = with_vintages(
+        evaluate_indicators(found, figures, year, load_settings(settings), lang), figures
     )
     if as_json:
         sys.stdout.write(
             json.dumps([a.model_dump() for a in assessments], ensure_ascii=False, indent=2) + "\n"
         )
-    else:
-        render_assessments(found, assessments, Console(), lang)
+        return
+    console = Console()
+    render_assessments(found, assessments, console, lang)
+    notes = [as_of_note(day, lang) if day else "", vintage_note(assessments, lang)]
+    for note in filter(None, notes):
+        console.print(note)
 
 
 @app.command()
@@ -194,6 +230,15 @@ def report(
     template: Annotated[
         Path | None, typer.Option("--template", help="Word 模板 an office's own .docx template (docx only)")
     ] = None,
+    as_of: AsOfOption = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="下一规划基期表 with --kind final: also write the completion table as the next plan's "
+            "indicator table (.xlsx/.csv, 基期值 = this plan's results)",
+        ),
+    ] = None,
 ) -> None:
     """生成评估报告 Write the annual monitoring report, the mid-term or the final evaluation."""
     from planwatch.report import FORMATS, build_report, write_report
@@ -203,22 +248,33 @@ def report(
         raise typer.BadParameter(f"{fmt or '(none)'}: one of {', '.join(FORMATS)}", param_hint="--format")
     if kind not in REPORT_KINDS:
         raise typer.BadParameter(_KIND_CHOICES, param_hint="--kind")
+    if baseline is not None and kind != "final":
+        raise typer.BadParameter(
+            "只有总结评估（--kind final）才能生成下一规划的基期表", param_hint="--baseline"
+        )
+    day = as_of_day(as_of)
     found, reading = load_indicators(plan, indicators, base_year, target_year)
     title = (reading.title if reading else None) or (indicators.stem if indicators else "规划")
     content = build_report(
         found,
-        read_observations(observations, found),
+        load_observations(observations, found, day),
         year,
         kind,
         plan_title=title,
         region=(reading.region if reading else None) or "",
         settings=load_settings(settings),
+        date=day,  # a report as of a day is the one written that day
         illustrative=illustrative,
     )
     if template is not None and not template.exists():
         raise InputError(str(template), "no such file")
     write_report(content, fmt, output, template)
     typer.echo(f"{output}: {content.title}")
+    if baseline is not None:
+        from planwatch.report.completion import write_baseline
+
+        write_baseline(content, baseline)
+        typer.echo(f"{baseline}: 下一规划指标基期表（{len(content.completion)} 项指标）")
 
 
 DataDirOption = Annotated[

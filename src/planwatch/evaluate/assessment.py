@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from planwatch.plan.model import TargetKind
-from planwatch.plan.vocabulary import Status
+from planwatch.plan.vocabulary import Likelihood, Status, Vintage
 
 
 class Assessment(BaseModel):
@@ -33,4 +33,19 @@ class Assessment(BaseModel):
     explanation: str = Field(description="why it got its status, in one sentence")
     notes: list[str] = Field(
         default_factory=list, description="what was assumed: baselines replaced, years used"
+    )
+    actual_latest: float | None = Field(
+        None,
+        description="the year's own figure as observed; a growth target's `actual` is the average of the years",
+    )
+    projected: float | None = Field(
+        None,
+        description="预计: the value expected in the target year from the trend so far, measured as `actual`",
+    )
+    projected_met: bool | None = Field(None, description="the projected value meets the target")
+    likelihood: Likelihood | None = Field(
+        None, description="预计完成情况: whether the trend so far takes it to the target"
+    )
+    vintages: dict[int, Vintage] = Field(
+        default_factory=dict, description="the vintage of each year's figure used, where known"
     )

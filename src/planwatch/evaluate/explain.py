@@ -57,7 +57,7 @@ def explain(ind: Indicator, kind: TargetKind, year: int, j: Judgement, warning: 
     parts = [_measure(ind, kind, year, j, zh, unit)]
     if j.required is not None:
         parts.append(_required(ind, kind, year, j.required, j.required_unit == PERCENT, zh))
-    parts.extend(_notes(j.notes, zh))
+    parts.extend(_notes(j.notes, zh, unit))
     if warning:
         parts.append(f"{BINDING}指标预警" if zh else f"{ATTRIBUTE_EN[BINDING]} indicator: early warning")
     return (
@@ -110,6 +110,22 @@ def _required(ind: Indicator, kind: TargetKind, year: int, required: float, rate
     return f"to reach the {ind.target_year} target it must {verb_en} {what_en} for {left} more year(s)"
 
 
+def _annual(year: int, j: Judgement, zh: bool, unit: str) -> str:
+    """The years' figures against the targets set for them: one year, or the average of several."""
+    a, e = _n(j.actual), _n(j.expected)
+    years = next((x.split(":", 1)[1].split(",") for x in j.notes if x.startswith("averaged:")), [])
+    if len(years) <= 1:
+        at = years[0] if years else str(year)
+        return (
+            f"{at}年为{a}{unit}，年度目标为{e}{unit}"
+            if zh
+            else f"{a}{unit} in {at} against an annual target of {e}{unit}"
+        )
+    if zh:
+        return f"{'、'.join(years)}年平均为{a}{unit}，各年年度目标平均为{e}{unit}"
+    return f"{a}{unit} on average over {', '.join(years)} against annual targets averaging {e}{unit}"
+
+
 def _measure(ind: Indicator, kind: TargetKind, year: int, j: Judgement, zh: bool, unit: str) -> str:
     a, e = _n(j.actual), _n(j.expected)
     p = f"{j.progress:.0%}" if j.progress is not None else None
@@ -138,17 +154,17 @@ def _measure(ind: Indicator, kind: TargetKind, year: int, j: Judgement, zh: bool
             return f"{year}年为{a}%，{other}为{e}%，已过年份中符合要求的占{p}"
         return f"{a}% in {year} against {e}% for {other}, as required in {p} of the years so far"
     if kind == "qualitative":
-        return (
-            f"{year}年为{a}{unit}，年度目标为{e}{unit}"
-            if zh
-            else f"{a} {unit} in {year} against an annual target of {e}"
-        )
+        return _annual(year, j, zh, unit)
     if j.reason == "hold":
-        ceiling = ind.target is not None and ind.target.comparator in ("le", "lt")
-        bound_zh = f"控制在{e}{unit}以内" if ceiling else f"保持在{e}{unit}以上"
+        comparator = ind.target.comparator if ind.target is not None else None
+        ceiling = comparator in ("le", "lt")
+        # a level to hold (参保率 100 -> 100) is kept at its figure, a bound above or below it
+        bound_zh = (
+            f"控制在{e}{unit}以内" if ceiling else f"保持在{e}{unit}以上" if comparator else f"保持{e}{unit}"
+        )
         if zh:
             return f"{year}年为{a}{unit}，须{bound_zh}，已过年份中达到要求的占{p}"
-        side = "at most" if ceiling else "at least"
+        side = "at most" if ceiling else "at least" if comparator else "at"
         return f"{a}{unit} in {year}; it is to stay {side} {e}{unit}, as it did in {p} of the years so far"
     if j.reason == "reached":
         return f"{year}年为{a}{unit}，已达到{e}{unit}" if zh else f"{a} {unit} in {year} has reached {e}"
@@ -159,25 +175,57 @@ def _measure(ind: Indicator, kind: TargetKind, year: int, j: Judgement, zh: bool
     )
 
 
-def _notes(notes: list[str], zh: bool) -> list[str]:
+# What a note of the judgement adds to the sentence: {d} is its detail, {u} the indicator's unit and
+# {c} the unit of a change of it (个百分点 for a figure in %).
+_NOTES: dict[str, tuple[str, str]] = {
+    "baseline_from_observation": (
+        "基期值取{d}（基期年监测值）",
+        "baseline {d} taken from the base-year observation",
+    ),
+    "baseline_earlier_year": ("基期值{d}为往年数据", "baseline {d} is of an earlier year"),
+    "years_missing": ("{d}年缺少数据", "no data for {d}"),
+    "bound_held_from_first_year": (
+        "基期值缺失，规划首年已达到要求，按保持目标评估",
+        "no baseline: the bound was met from the first year of the period, so it is judged as held",
+    ),
+    "bound_missed": ("{d}年未达到要求", "the bound was missed in {d}"),
+    "bound_average": ("已过年份平均为{d}{u}，达到要求", "the elapsed years average {d}{u}, within the bound"),
+    "bound_tolerance": (
+        "未达到要求年份的偏离均在容许范围（{d}%）以内",
+        "the years that missed it did so by at most the tolerance of {d}%",
+    ),
+    "within_precision": (
+        "与序时进度之差在数据精度{d}以内，视为{s}",
+        "the gap to the path is within the figures' precision of {d}, so it is {s}",
+    ),
+    "annual_target_missing": (
+        "{d}年未设年度目标，不计入平均",
+        "no annual target for {d}: left out of the average",
+    ),
+    "annual_tolerance": (
+        "低于年度目标的差距在容许范围（{d}{c}）以内",
+        "the shortfall from the annual targets is within the tolerance of {d} {c}",
+    ),
+}
+
+_YEAR_LISTS = ("years_missing", "bound_missed", "annual_target_missing")
+
+
+def _notes(notes: list[str], zh: bool, unit: str) -> list[str]:
+    """The notes of a judgement an office needs to read beside it, in the sentence's language."""
     out = []
     for note in notes:
         key, _, detail = note.partition(":")
-        if key == "baseline_from_observation":
-            out.append(
-                f"基期值取{detail}（基期年监测值）"
-                if zh
-                else f"baseline {detail} taken from the base-year observation"
-            )
-        elif key in ("baseline_starred_replaced", "baseline_revised"):
+        if key in ("baseline_starred_replaced", "baseline_revised"):
             old, new = detail.split("->")
             out.append(
                 f"基期值由{old}改用基期年监测值{new}"
                 if zh
                 else f"baseline {old} replaced by the base-year observation {new}"
             )
-        elif key == "baseline_earlier_year":
-            out.append(f"基期值{detail}为往年数据" if zh else f"baseline {detail} is of an earlier year")
-        elif key == "years_missing":
-            out.append(f"{detail}年缺少数据" if zh else f"no data for {detail}")
+        elif key in _NOTES:
+            change = change_unit(unit) if zh else (POINTS_EN if unit == PERCENT else unit)
+            d = detail.replace(",", "、" if zh else ", ") if key in _YEAR_LISTS else detail
+            on_track = status_label("on_track", "zh" if zh else "en")
+            out.append(_NOTES[key][0 if zh else 1].format(d=d, u=unit, c=change, s=on_track))
     return out

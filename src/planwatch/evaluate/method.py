@@ -12,18 +12,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.explain import explain
 from planwatch.evaluate.judgement import Judgement
 from planwatch.evaluate.settings import Settings
-from planwatch.plan.model import Indicator, Observation, TargetKind
+from planwatch.plan.model import Indicator, Observation, Reading, TargetKind
 from planwatch.plan.vocabulary import (
     BEHIND,
     BINDING,
     PERCENT,
     PROGRESS_THRESHOLDS,
     Status,
+    exact_text,
+    figure_text,
     is_reduction_name,
 )
 
@@ -71,7 +74,12 @@ def evaluate(
     series: dict[str, dict[int, Observation]] = {ind.id: {} for ind in indicators}
     for obs in observations:
         series.setdefault(obs.indicator, {})[obs.year] = obs
-    return [assess(ind, year, series, indicators, settings, lang) for ind in indicators]
+    from planwatch.evaluate.projection import anticipate  # it builds on this module's rules
+
+    return [
+        anticipate(assess(ind, year, series, indicators, settings, lang), ind, series[ind.id], settings, lang)
+        for ind in indicators
+    ]
 
 
 def assess(
@@ -160,6 +168,29 @@ def _required_growth(target: float, actual: float, remaining: int) -> float | No
     return ((target / actual) ** (1 / remaining) - 1) * 100
 
 
+def precision(ind: Indicator, settings: Settings) -> float:
+    """One unit of the last decimal the plan prints its baseline and target with (0.1 for 3.0 -> 3.2).
+
+    Taken from the plan's figures, not the year's, so that a better figure never gets a worse status;
+    0 when `published_precision` is off.
+    """
+    if not settings.published_precision:
+        return 0.0
+    given = [r.value for r in (ind.baseline, ind.target) if r is not None and r.value is not None]
+    places = [-int(Decimal(exact_text(v)).as_tuple().exponent) for v in given if math.isfinite(v)]
+    return 10.0 ** -max(0, *places)
+
+
+def within_precision(j: Judgement, step: float) -> Judgement:
+    """A judgement behind its path by at most half the plan's precision is on track, saying so: the
+    path printed as the plan prints its figures (3.12 as 3.1) is the figure."""
+    gap = None if j.expected is None or j.actual is None else abs(j.expected - j.actual)
+    if j.status in BEHIND and gap is not None and step and gap <= step / 2 + 1e-9:
+        j.status = "on_track"
+        j.notes.append(f"within_precision:{exact_text(step)}")
+    return j
+
+
 # -- level: 城镇化率 60.6 -> 65 ------------------------------------------------------
 
 
@@ -183,6 +214,7 @@ def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     progress = (a - b) / (expected - b)
     met = a >= t if up else a <= t
     j = Judgement(status_of(progress, settings), expected, a, progress, met=met, notes=notes)
+    within_precision(j, precision(ind, settings))
     j.completion = (a - b) / (t - b)
     if left > 0 and not met:
         if geometric and a > 0:
@@ -202,29 +234,39 @@ def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
 def _hold(
     ind: Indicator, year: int, own: Series, bound: float, floor: bool, settings: Settings, notes: list[str]
 ) -> Judgement:
-    """A level to be held through the period: every elapsed year is checked against it."""
+    """A level to be held through the period, judged over the elapsed years and not by its worst year.
+
+    Held every year is on track. With `hold_on_average`, a year that missed it by at most
+    `bound_tolerance` is forgiven when the average of the elapsed years holds it; a figure at or past
+    the bound now is never behind. The years that missed it are named.
+    """
     years = range(ind.base_year + 1, year + 1)
     seen = [y for y in years if y in own]
     skipped = [y for y in years if y not in own]
     if skipped:
         notes.append("years_missing:" + ",".join(str(y) for y in skipped))
-    shortfalls = []
-    for y in seen:
-        v = own[y].value
-        miss = (bound - v) if floor else (v - bound)
-        shortfalls.append(max(miss, 0.0) / abs(bound) if bound else max(miss, 0.0))
-    worst = max(shortfalls, default=0.0)
+
+    def shortfall(v: float) -> float:
+        miss = max((bound - v) if floor else (v - bound), 0.0)
+        return miss / abs(bound) if bound else miss
+
+    missed = {y: shortfall(own[y].value) for y in seen if shortfall(own[y].value) > 0}
+    worst = max(missed.values(), default=0.0)
     a = own[year].value
-    held_now = (a >= bound) if floor else (a <= bound)
-    if worst == 0:
-        status: Status = "on_track"
-    elif worst <= settings.bound_tolerance:
-        status = "lagging"
+    average = sum(own[y].value for y in seen) / len(seen)
+    if missed:
+        notes.append("bound_missed:" + ",".join(str(y) for y in missed))
+    forgiven = settings.hold_on_average and worst <= settings.bound_tolerance and shortfall(average) == 0
+    status: Status
+    if not missed or forgiven or shortfall(a) == 0:
+        status = "on_track"
     else:
-        status = "severely_lagging"
-    held = sum(1 for x in shortfalls if x == 0)
-    j = Judgement(status, bound, a, held / len(shortfalls) if shortfalls else None, notes=notes)
-    j.met = held_now and year == ind.target_year
+        status = "lagging" if worst <= settings.bound_tolerance else "severely_lagging"
+    if missed and forgiven:
+        notes.append(f"bound_average:{figure_text(average)}")
+        notes.append(f"bound_tolerance:{figure_text(settings.bound_tolerance * 100)}")
+    j = Judgement(status, bound, a, (len(seen) - len(missed)) / len(seen), notes=notes)
+    j.met = shortfall(a) == 0 and year == ind.target_year
     j.completion = (a / bound if floor else bound / a) if a and bound else None
     j.reason = "hold"
     return j
@@ -249,7 +291,13 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
             return x > v if strict else x >= v
         return x < v if strict else x <= v
 
-    if b is not None and meets(b):
+    first = own.get(ind.base_year + 1)
+    if b is not None and (meets(b) or b == v):
+        # a baseline on a strict bound (5.5 against ＜5.5) is held at it: there is no path to draw
+        return _hold(ind, year, own, v, floor, settings, notes)
+    if b is None and first is not None and meets(first.value):
+        # without a baseline, a bound met from the period's first year cannot be said to be reached in it
+        notes.append("bound_held_from_first_year")
         return _hold(ind, year, own, v, floor, settings, notes)
     a = obs.value
     n, total, left = _elapsed(ind, year)
@@ -266,6 +314,7 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     j = Judgement(
         status_of(progress, settings), expected, a, progress, met=False, notes=notes, reason="reaching"
     )
+    within_precision(j, precision(ind, settings))
     j.completion = (a - b) / (v - b)
     if left > 0:
         j.required, j.required_unit = (v - a) / left, f"{ind.unit or ''}/年"
@@ -276,14 +325,17 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
 # -- growth: 年均增长6.5% --------------------------------------------------------------
 
 
+def growth_target(ind: Indicator) -> Reading:
+    """The growth a growth indicator is judged against: a rate's own target cell, else its growth cell."""
+    t = ind.target
+    target = t if ind.rate and t is not None and t.value is not None else ind.target_growth
+    assert target is not None and target.value is not None
+    return target
+
+
 def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
     notes: list[str] = []
-    target = (
-        ind.target
-        if ind.rate and ind.target is not None and ind.target.value is not None
-        else ind.target_growth
-    )
-    assert target is not None and target.value is not None
+    target = growth_target(ind)
     g = target.value
     n, total, left = _elapsed(ind, year)
     index = growth_index(ind, year, own, notes)
@@ -399,6 +451,7 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
         met,
         notes=notes,
     )
+    within_precision(j, precision(ind, settings))
     if j.required is not None and total_target:
         j.out_of_reach = abs(j.required) > settings.reach_factor * abs(total_target / total)
     return j
@@ -497,24 +550,36 @@ def _relation(
 
 
 def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
+    """保持在合理区间, 各年度视情提出: the elapsed years' figures against the targets set for those years.
+
+    The average of the figures is compared with the average of the annual targets, so one hard year
+    is weighed with the others as an office does; a shortfall within the tolerance (`same_pace_tolerance`
+    points for a rate, `bound_tolerance` of the target for a level) is on track, within twice it
+    lagging. Years without an annual target are left out and named.
+    """
     obs = own.get(year)
     if obs is None:
         return Judgement("not_assessable", reason="no_observation")
-    goal = obs.annual_target
-    if goal is None or goal.value is None:
+    years = range(ind.base_year + 1, year + 1)
+    goals = {y: own[y].annual_target for y in years if y in own}
+    targets = {y: g for y, g in goals.items() if g is not None and g.value is not None}
+    if not targets:
         return Judgement("not_assessable", actual=obs.value, reason="no_annual_target")
-    a, v = obs.value, goal.value
+    notes = [f"averaged:{','.join(str(y) for y in targets)}"]
+    if len(goals) < len(years):
+        notes.append("years_missing:" + ",".join(str(y) for y in years if y not in own))
+    if len(targets) < len(goals):
+        notes.append("annual_target_missing:" + ",".join(str(y) for y in goals if y not in targets))
+    ceiling = _lower_is_better(ind, settings) or all(g.comparator in ("le", "lt") for g in targets.values())
+    a = sum(own[y].value for y in targets) / len(targets)
+    v = sum((g.upper if ceiling and g.upper is not None else g.value) or 0.0 for g in targets.values())
+    v /= len(targets)
     slack = settings.same_pace_tolerance if ind.rate else settings.bound_tolerance * abs(v)
-    if goal.comparator in ("ge", "gt"):
-        gap = max(v - a, 0.0)
-    elif goal.comparator in ("le", "lt"):
-        gap = max(a - v, 0.0)
-    elif goal.upper is not None:
-        gap = max(v - a, a - goal.upper, 0.0)
-    else:
-        gap = max(abs(a - v) - slack, 0.0)
-    status: Status = "on_track" if gap == 0 else "lagging" if gap <= slack else "severely_lagging"
-    return Judgement(status, v, a, None, met=None, reason="annual_target")
+    gap = max(a - v if ceiling else v - a, 0.0)
+    status: Status = "on_track" if gap <= slack else "lagging" if gap <= 2 * slack else "severely_lagging"
+    if 0 < gap <= slack:
+        notes.append(f"annual_tolerance:{figure_text(slack)}")
+    return Judgement(status, v, a, None, met=None, notes=notes, reason="annual_target")
 
 
 def _unknown(ind: Indicator, year: int, own: Series, _s, _i, _settings) -> Judgement:

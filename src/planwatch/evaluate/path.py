@@ -11,6 +11,9 @@ the measure its rule judges:
 - cumulative: the total done so far (compounded rates, summed flows), or, for a change of a
   level such as life expectancy [1], the level b + T·s;
 - relation, qualitative, unknown: no path, the observations alone.
+
+Beside the path, the trend of `planwatch.evaluate.projection` from the latest figure to the target
+year, in the same measure: where the figures so far are heading.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planwatch.evaluate.method import FLOW, baseline_value, growth_index, target_kind
+from planwatch.evaluate.projection import PROJECTED_KINDS, trend
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.model import Indicator, Observation
 from planwatch.plan.vocabulary import PERCENT, is_reduction_name
@@ -39,6 +43,7 @@ class Chart:
     path: list[float | None] = field(default_factory=list)
     observed: list[float | None] = field(default_factory=list)
     target: float | None = None
+    projected: list[float | None] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -48,6 +53,7 @@ class Chart:
             "path": [_round(v) for v in self.path],
             "observed": [_round(v) for v in self.observed],
             "target": _round(self.target),
+            "projected": [_round(v) for v in self.projected],
         }
 
 
@@ -56,7 +62,24 @@ def _round(x: float | None) -> float | None:
 
 
 def chart(ind: Indicator, own: Series, settings: Settings) -> Chart:
-    """The chart of one indicator from its observations (one per year, the figures in force)."""
+    """The chart of one indicator from its observations (one per year, the figures in force), with the
+    projection from the latest figure to the target year."""
+    drawn = _path_chart(ind, own, settings)
+    drawn.projected = _projected(ind, own, settings, drawn.years)
+    return drawn
+
+
+def _projected(ind: Indicator, own: Series, settings: Settings, years: list[int]) -> list[float | None]:
+    """The trend from the latest figure on, None before it; all None when there is nothing to project."""
+    kind = target_kind(ind)
+    found = trend(ind, kind, ind.target_year, own, settings) if kind in PROJECTED_KINDS else None
+    step = found.step() if found is not None else None
+    if found is None or step is None or found.last >= ind.target_year:
+        return [None] * len(years)
+    return [found.drawn(found.at(y, step)) if y >= found.last else None for y in years]
+
+
+def _path_chart(ind: Indicator, own: Series, settings: Settings) -> Chart:
     years = list(range(ind.base_year, ind.target_year + 1))
     kind = target_kind(ind)
     total = ind.target_year - ind.base_year

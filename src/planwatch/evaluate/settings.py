@@ -17,6 +17,9 @@ def _threshold(status: Status) -> str:
     return f"progress at or above this is {STATUS_EN[status]} ({STATUS_ZH[status]})"
 
 
+_ON = STATUS_EN["on_track"]
+
+
 class Settings(BaseModel):
     """Evaluation settings. Progress is actual progress over time-elapsed progress (1 = on the path)."""
 
@@ -27,10 +30,24 @@ class Settings(BaseModel):
     )
     bound_tolerance: float = Field(
         0.05,
-        description="a held bound missed by at most this share of the bound is lagging, beyond it severely",
+        description="a held bound missed by at most this share of the bound is lagging, beyond it severely;"
+        f" a level's average missing its annual targets by this share is still {_ON}",
+    )
+    hold_on_average: bool = Field(
+        True,
+        description=f"a bound held since the baseline is {_ON} when the average of the elapsed years holds"
+        " it and no year misses it by more than bound_tolerance (the year that missed is named);"
+        " off, every year must hold it",
+    )
+    published_precision: bool = Field(
+        True,
+        description="a gap to the path of at most half a unit of the last decimal the plan prints its"
+        f" baseline and target with (3.1 against a path of 3.12, for 3.0 -> 3.2) is {_ON}",
     )
     same_pace_tolerance: float = Field(
-        1.0, description="percentage points within which two growth rates are 基本同步 (at the same pace)"
+        1.0,
+        description="percentage points within which two growth rates are 基本同步 (at the same pace), and by"
+        f" which a rate's average may miss the average of its annual targets and still be {_ON}",
     )
     reach_factor: float = Field(
         2.0,

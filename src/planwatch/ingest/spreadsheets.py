@@ -14,6 +14,7 @@ row is reported at once, and nothing partial is returned.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -39,7 +40,10 @@ from planwatch.plan.vocabulary import (
     BINDING,
     EXPECTED,
     PERCENT,
+    VINTAGE_WORDS,
+    VINTAGE_ZH,
     Attribute,
+    Vintage,
     exact_text,
     is_rate_name,
     target_text,
@@ -70,6 +74,8 @@ _OBSERVATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "source": ("来源", "数据来源", "source"),
     "note": ("备注", "note"),
     "annual_target": ("年度目标", "annual_target"),
+    "vintage": ("数据类型", "口径", "数据口径", "vintage"),
+    "published": ("发布日期", "公布日期", "发布时间", "published"),
 }
 
 _TEMPLATE_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -84,6 +90,8 @@ _TEMPLATE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("来源", 24),
     ("备注", 30),
     ("年度目标", 14),
+    ("数据类型", 12),
+    ("发布日期", 12),
 )
 _TEMPLATE_SHEET = "监测数据填报"
 
@@ -218,7 +226,7 @@ def read_observation_rows(
     matcher = _Matcher(indicators)
     observations: list[tuple[int, Observation]] = []
     problems: list[tuple[int, str]] = []
-    rows_by_key: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[str, int], list[tuple[int, dt.date | None]]] = {}
     for number, cells in body:
         cell = _getter(cells, columns)
         if not cell("value"):
@@ -227,10 +235,11 @@ def read_observation_rows(
         indicator = matcher.find(cell("indicator"), cell("id"), errors)
         year = _year(cell("year"), errors)
         value = _number(cell("value"), errors)
+        vintage = _vintage(cell("vintage"), errors)
+        published = _date(cell("published"), errors)
         if indicator is not None and year is not None:
-            first = rows_by_key.setdefault((indicator.id, year), number)
-            if first != number:
-                errors.append(f"{indicator.name} {year} given twice (rows {first} and {number})")
+            earlier = seen.setdefault((indicator.id, year), [])
+            _once(earlier, number, published, f"{indicator.name} {year}", errors)
         if errors or indicator is None or year is None or value is None:
             problems.append((number, ", ".join(errors)))
             continue
@@ -243,6 +252,8 @@ def read_observation_rows(
                     value=value,
                     source=cell("source") or None,
                     note=cell("note") or None,
+                    vintage=vintage,
+                    published=published,
                     **_reading("annual_target", cell("annual_target")),
                 ),
             )
@@ -457,6 +468,52 @@ def _number(text: str, errors: list[str]) -> float | None:
     return reading.value
 
 
+def _vintage(text: str, errors: list[str]) -> Vintage | None:
+    """A 数据类型 cell: 初步核算 or 快报 is preliminary, 最终核实 or 年鉴 final; empty says nothing."""
+    if not text:
+        return None
+    vintage = VINTAGE_WORDS.get(_header_key(text).removesuffix("数据"))
+    if vintage is None:
+        errors.append(
+            f"数据类型“{text}”无法识别，应填{VINTAGE_ZH['preliminary']}、快报、{VINTAGE_ZH['final']}或年鉴"
+            f" (vintage '{text}' is neither preliminary nor final)"
+        )
+    return vintage
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?")
+
+
+def _date(text: str, errors: list[str]) -> dt.date | None:
+    """A 发布日期 cell: 2024-02-28, 2024/2/28, 2024.2.28 or 2024年2月28日 (a date cell of Excel reads as the first)."""
+    if not text:
+        return None
+    found = _DATE.fullmatch(normalize(text))
+    try:
+        day = dt.date(*(int(part) for part in found.groups())) if found else None
+    except ValueError:
+        day = None
+    if day is None or not _YEARS[0] <= day.year <= _YEARS[1]:
+        errors.append(f"发布日期“{text}”不是日期，应写作 2024-02-28 (published '{text}' is not a date)")
+        return None
+    return day
+
+
+def _once(
+    earlier: list[tuple[int, dt.date | None]],
+    number: int,
+    published: dt.date | None,
+    what: str,
+    errors: list[str],
+) -> None:
+    """A year's figure is given once, or once per publication date: each dated row a vintage of its own."""
+    for row, day in earlier:
+        if day is None or published is None or day == published:
+            errors.append(f"{what} given twice (rows {row} and {number})")
+            return
+    earlier.append((number, published))
+
+
 def _raise_problems(where: str, problems: list[tuple[int, str]]) -> None:
     """One error for the whole file: the row itself when one is bad, else a count and every row."""
     if not problems:
@@ -542,8 +599,27 @@ def _style_template(sheet: Worksheet, rows: int) -> None:
     )
     validation.add(f"{value_column}2:{value_column}{max(rows, 1) + 1}")
     sheet.add_data_validation(validation)
+    _vintage_choices(sheet, rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(_TEMPLATE_COLUMNS))}{rows + 1}"
 
+
+def _vintage_choices(sheet: Worksheet, rows: int) -> None:
+    """The 数据类型 column offers its words in a list; a word typed by hand is still read (VINTAGE_WORDS)."""
+    column = get_column_letter([title for title, _ in _TEMPLATE_COLUMNS].index("数据类型") + 1)
+    choices = DataValidation(
+        type="list",
+        formula1=f'"{",".join(_VINTAGE_CHOICES)}"',
+        allow_blank=True,
+        showErrorMessage=False,
+        showInputMessage=True,
+        promptTitle="数据类型",
+        prompt="初步核算、快报为初步数；最终核实、年鉴为最终数。",
+    )
+    choices.add(f"{column}2:{column}{max(rows, 1) + 1}")
+    sheet.add_data_validation(choices)
+
+
+_VINTAGE_CHOICES = (VINTAGE_ZH["preliminary"], "快报", VINTAGE_ZH["final"], "年鉴")
 
 _INSTRUCTIONS = (
     "填报说明",
@@ -554,8 +630,11 @@ _INSTRUCTIONS = (
     "3. “来源”：填写数据的统计来源，如统计公报、统计年鉴或部门统计报表。",
     "4. “备注”：需要说明的情况，如快报数、统计口径调整。",
     "5. “年度目标”：当年政府工作报告等确定的年度目标（如有），如“7左右”。",
-    "6. 请勿修改表头和“序号”“指标”“年份”列；暂无数据的“值”留空。",
-    "7. 填写完毕后保存为 .xlsx 文件，按时报送。",
+    "6. “数据类型”：统计公报等的初步核算数、快报数填“初步核算”或“快报”，经最终核实或统计年鉴公布的数填"
+    "“最终核实”或“年鉴”；“发布日期”：该数据公布的日期，如 2024-02-28。"
+    "同一指标同一年份的初步数和最终数可各填一行，须各自写明发布日期，原数据不会被覆盖。",
+    "7. 请勿修改表头和“序号”“指标”“年份”列；暂无数据的“值”留空。",
+    "8. 填写完毕后保存为 .xlsx 文件，按时报送。",
 )
 
 

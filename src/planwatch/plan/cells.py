@@ -126,6 +126,10 @@ _QUALITATIVE = re.compile(
     r"|各年度视情况?提出|只增不减|稳中有[升降进]"
 )
 
+# A target and a clause after it: ＞7、力争投入强度高于“十三五”时期实际, 6.5左右，力争7, 不低于95，其中….
+_JOINT = re.compile(r"(?P<head>[^、,;]+)[、,;](?P<tail>.+)")
+_CLAUSE = re.compile(r"力争|努力|争取|其中")
+
 _SAME_PACE = re.compile(r"(?:与|同|和)(?P<other>.+?)(?:基本)?(?:保持)?同步(?:增长|提高|提升)?")
 _RELATION = re.compile(rf"(?P<verb>{_alternation(COMPARE_BEFORE)})(?P<other>[^\W\d_].*)")
 
@@ -160,6 +164,7 @@ def _read(text: str) -> Reading:
         _read_qualitative,
         _read_quantity,
         _read_relation,
+        _read_joint,
     )
     for reader in readers:
         reading = reader(text)
@@ -265,6 +270,24 @@ def _read_relation(text: str) -> Reading | None:
     comparator = COMPARE_BEFORE[match["verb"]]
     relation = "higher" if comparator in ("ge", "gt") else "lower"
     return Reading(kind="relation", relation=relation, other=match["other"], comparator=comparator)
+
+
+def _read_joint(text: str) -> Reading | None:
+    """A target with a clause after it: the figure is the target and the clause its note.
+
+    ＞7、力争… reads as 7 with the comparator ＞, the clause kept as the note (an office still sees
+    it); two qualitative clauses (保持在合理区间、各年度视情提出) read as one qualitative target.
+    Only a clause that opens with 力争, 努力, 争取 or 其中 is taken off a figure, so '6,7' stays text.
+    """
+    match = _JOINT.fullmatch(text)
+    if match is None:
+        return None
+    head, tail = _read(match["head"]), match["tail"]
+    if head.kind == "qualitative" and _read(tail).kind == "qualitative":
+        return head
+    if head.kind in ("text", "empty", "undetermined") or not _CLAUSE.match(tail):
+        return None
+    return _noted(head, tail)
 
 
 # Helpers --------------------------------------------------------------------

@@ -7,11 +7,12 @@ a spreadsheet looks the same to them.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from planwatch.plan.vocabulary import Attribute, Comparator
+from planwatch.plan.vocabulary import Attribute, Comparator, Vintage
 
 # A division is a heading numbered 一、 or （一） inside a chapter or section (第N节 is a section).
 Level = Literal["part", "chapter", "section", "division", "box", "table"]
@@ -254,6 +255,8 @@ class Observation(BaseModel):
     note: str | None = None
     annual_target: Reading | None = Field(None, description="the target a work report set for the year")
     annual_target_raw: str = ""
+    vintage: Vintage | None = Field(None, description="preliminary (初步核算, 快报) or final (年鉴)")
+    published: dt.date | None = Field(None, description="the day the figure was published, where known")
 
 
 def plan_schema() -> dict:

@@ -146,6 +146,34 @@ REPORT_KIND_EN: dict[str, str] = {
 }
 
 
+# --- anticipated progress (预计完成情况) ----------------------------------------------------------------
+
+# Whether the trend so far takes an indicator to its target by the target year: it does, it falls short
+# by less than the on-track band, or by more.
+Likelihood = Literal["likely", "difficult", "unlikely"]
+LIKELIHOOD_ZH: dict[str, str] = {
+    "likely": "预计能完成",
+    "difficult": "完成有难度",
+    "unlikely": "预计难以完成",
+}
+LIKELIHOOD_EN: dict[str, str] = {
+    "likely": "likely to be met",
+    "difficult": "hard to meet",
+    "unlikely": "unlikely to be met",
+}
+# The status whose colour a likelihood is drawn in.
+LIKELIHOOD_STATUS: dict[str, Status] = {
+    "likely": "ahead",
+    "difficult": "lagging",
+    "unlikely": "severely_lagging",
+}
+
+
+def likelihood_label(likelihood: str, lang: str = "zh") -> str:
+    """A likelihood in words, in Chinese or English."""
+    return (LIKELIHOOD_EN if lang == "en" else LIKELIHOOD_ZH).get(likelihood, likelihood)
+
+
 # --- the plan's tasks ---------------------------------------------------------------------------------
 
 TaskStatus = Literal["not_started", "in_progress", "done", "late"]
@@ -156,6 +184,29 @@ TASK_STATUS_ZH: dict[str, str] = {
     "not_started": "未启动",
     "late": "滞后",
 }
+
+
+# --- data vintages (数据类型) --------------------------------------------------------------------------
+
+# A year's figure is first published preliminary (初步核算, 快报: the communiqué of the next spring) and
+# later final (最终核实, 统计年鉴); a judgement on a preliminary figure says so.
+Vintage = Literal["preliminary", "final"]
+VINTAGES: tuple[Vintage, ...] = ("preliminary", "final")
+VINTAGE_ZH: dict[str, str] = {"preliminary": "初步核算", "final": "最终核实"}
+VINTAGE_EN: dict[str, str] = {"preliminary": "preliminary", "final": "final"}
+# The words a workbook's 数据类型 column uses for each.
+VINTAGE_WORDS: dict[str, Vintage] = {
+    "初步核算": "preliminary", "初步核算数": "preliminary", "初步": "preliminary", "初核": "preliminary",
+    "快报": "preliminary", "快报数": "preliminary", "初步数": "preliminary",
+    "最终核实": "final", "最终核实数": "final", "最终": "final", "核实": "final", "核实数": "final",
+    "年鉴": "final", "统计年鉴": "final", "年报": "final", "最终数": "final",
+    **{english: vintage for vintage, english in VINTAGE_EN.items()},
+}  # fmt: skip
+
+
+def vintage_label(vintage: str, lang: str = "zh") -> str:
+    """A vintage in words, in Chinese or English."""
+    return (VINTAGE_EN if lang == "en" else VINTAGE_ZH).get(vintage, vintage)
 
 
 # --- how figures and targets are written -------------------------------------------------------------

@@ -4,7 +4,10 @@ The annual monitoring report, the mid-term evaluation (中期评估) and the fin
 evaluation (总结评估) share one content: a title, a summary in the sentences an
 office writes, the main table grouped by category, a paragraph for every
 indicator behind its path, charts, and for the final year the completion table
-laid out as plans print it (目标 against 完成情况). The writers only lay it out.
+laid out as plans print it (规划目标 against 完成情况). The two evaluations also
+carry the analysis offices hand in (planwatch.report.evaluation): 总体评价, a
+paragraph per category, 存在的主要问题 and 工作建议, drafted from the figures for
+the office to finish. The writers only lay it out.
 """
 
 from __future__ import annotations
@@ -32,8 +35,10 @@ from planwatch.plan.vocabulary import (
     change_unit,
     figure_text,
     growth_text,
+    likelihood_label,
     target_text,
 )
+from planwatch.report.evaluation import Facts, category_text, overall, plan_name, problems, suggestions
 
 
 class TableRow(BaseModel):
@@ -46,17 +51,24 @@ class TableRow(BaseModel):
     attribute: str
     baseline: str
     target: str
-    actual: float | None = Field(description="the year's figure as observed")
+    actual: float | None = Field(description="the year's figure as observed (当年)")
+    average: float | None = Field(
+        None,
+        description="a growth target's average yearly growth over the years so far (年均), which it is judged on",
+    )
     expected: float | None = Field(description="the value on the time-elapsed path")
     status: str
     status_zh: str
     required: str = Field(description="the growth or change the remaining years need, as printed")
     warning: bool
+    projected: float | None = Field(None, description="预计: the target year's value from the trend so far")
+    likelihood_zh: str = Field("", description="预计完成情况: whether the trend takes it to the target")
 
 
 class Group(BaseModel):
     category: str
     rows: list[TableRow]
+    text: str = Field("", description="the evaluation's paragraph on the category, drafted from the figures")
 
 
 class Paragraph(BaseModel):
@@ -73,6 +85,8 @@ class CompletionRow(BaseModel):
     number: int
     name: str
     unit: str
+    category: str = ""
+    attribute: str = ""
     target: str
     result: float | None
     target_growth: str
@@ -124,6 +138,14 @@ class Report(BaseModel):
     charts: dict[str, Chart] = Field(default_factory=dict, description="indicator id -> its path chart")
     illustrative: bool = False
     tasks: list[TaskLine] = Field(default_factory=list)
+    overall: list[str] = Field(
+        default_factory=list, description="总体评价 (evaluations): a judgement in sentences"
+    )
+    problems: list[str] = Field(default_factory=list, description="存在的主要问题 (evaluations), drafted")
+    suggestions: list[str] = Field(default_factory=list, description="工作建议 (evaluations), drafted")
+    next_plan: str = Field(
+        "", description="the next plan's name, “十五五”, where the period is a national plan's"
+    )
 
 
 def _required_text(a: Assessment, ind: Indicator) -> str:
@@ -146,8 +168,12 @@ def build_report(
     date: dt.date | None = None,
     illustrative: bool = False,
     tasks: list[TaskLine] | None = None,
+    leads: dict[str, str] | None = None,
 ) -> Report:
-    """The content of a report for `year`; `date` is the only input that may differ between two runs."""
+    """The content of a report for `year`; `date` is the only input that may differ between two runs.
+
+    `leads` names the department leading each indicator (indicator id -> 牵头单位), for the evaluations.
+    """
     settings = settings or Settings()
     observations = [o for o in observations if o.year <= year]  # a report speaks as of its year
     assessments = evaluate(indicators, observations, year, settings)
@@ -183,7 +209,26 @@ def build_report(
     )
     if kind == "final":
         report.completion = _completion(indicators, by_id, series)
+    if kind != "annual":
+        _evaluate(report, indicators, by_id, leads or {})
     return report
+
+
+def _evaluate(
+    report: Report, indicators: list[Indicator], by_id: dict[str, Assessment], leads: dict[str, str]
+) -> None:
+    """The analysis of an evaluation: 总体评价, a paragraph per category, problems and suggestions."""
+    overdue = {t.title: t.lead for t in report.tasks if t.overdue}
+    facts = Facts(indicators, by_id, report.year, report.kind, report.period, leads, overdue)
+    report.overall = overall(facts)
+    members: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        members.setdefault(ind.category or "其他", []).append(ind)
+    for group in report.groups:
+        group.text = category_text(facts, group.category, members[group.category])
+    report.problems = problems(facts)
+    report.suggestions = suggestions(facts)
+    report.next_plan = plan_name(report.period, 1)
 
 
 def _period(indicators: list[Indicator], year: int) -> tuple[int, int]:
@@ -215,11 +260,14 @@ def _groups(
                 baseline=ind.baseline_raw or growth_text(ind.baseline_growth_raw),
                 target=target_text(ind.target_raw, ind.target_growth_raw),
                 actual=obs.value if obs else None,
+                average=a.actual if a.kind == "growth" else None,
                 expected=_expected_level(ind, a, charts[ind.id], year),
                 status=a.status,
                 status_zh=STATUS_ZH[a.status],
                 required=_required_text(a, ind),
                 warning=a.warning,
+                projected=a.projected,
+                likelihood_zh=likelihood_label(a.likelihood) if a.likelihood else "",
             )
         )
     return [Group(category=c, rows=rows) for c, rows in groups.items()]
@@ -322,6 +370,8 @@ def _completion(
                 result_growth=growth,
                 met=a.met,
                 status_zh=STATUS_ZH[a.status],
+                category=ind.category or "其他",
+                attribute=ind.attribute or "",
             )
         )
     return rows

@@ -6,6 +6,13 @@ for the headings, so the navigation pane lists them, 正文 (Normal) for the
 text, 题注 (Caption) for figure and table titles. Styles a template lacks are
 added with plain defaults, so any .docx or .dotx an office saves will do.
 
+The annual report stays short: 总体情况, the main table, the indicators behind,
+the charts. The mid-term and final evaluations follow the structure offices hand
+in (layout.evaluation_chapters), their drafted paragraphs marked 【待完善】 in
+yellow for the office to finish. The main table, eleven columns wide, is set on a
+landscape page, so that a status word or a short unit never wraps; the final's
+completion table (专栏1) is portrait, as the next plan will print it.
+
 The same report gives the same bytes: the document's dates are the report's
 date and the package is zipped with fixed timestamps.
 """
@@ -15,14 +22,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
@@ -34,15 +44,24 @@ from planwatch.report.content import Report, task_summary
 from planwatch.report.figures import indicator_path, status_overview
 from planwatch.report.layout import (
     CHART_NOTE,
+    COMPLETION_COLUMNS,
     COMPLETION_NOTE,
+    DRAFT,
+    DRAFT_NOTE,
     EMPTY,
     ILLUSTRATIVE,
     MAIN_NOTE,
+    NO_TASKS,
     TASK_COLUMNS,
     TASKS_TITLE,
+    actual_heads,
     chinese_number,
+    completion_title,
     due_text,
+    evaluation_chapters,
     met_text,
+    planned_text,
+    result_text,
     task_status_text,
 )
 from planwatch.report.palette import GROUP, ink
@@ -51,19 +70,27 @@ TEMPLATE = Path(str(resources.files("planwatch") / "report" / "templates" / "rep
 FIGURE = "Figure"  # a paragraph holding a chart: centred, kept with its caption
 TABLE_TEXT = "Table Text"  # the text of table cells, smaller than the body
 CELL_MARGIN = "57"  # twentieths of a point: 1 mm either side, so that ten columns fit a portrait page
-# The main table's columns and their relative widths.
+# The main table's columns and their widths in cm on a landscape page; {year} and {average} are the two
+# actuals of a growth target (actual_heads). 进展情况 holds 基本符合预期 on one line, 预计完成情况
+# 预计难以完成.
 MAIN_COLUMNS = (
-    ("序号", 0.9),
-    ("指标", 3.1),
-    ("单位", 1.2),
-    ("属性", 1.3),
-    ("基期值", 1.5),
-    ("目标值", 1.7),
-    ("{year}年", 1.2),
-    ("序时进度值", 1.3),
-    ("进展情况", 1.6),
-    ("尚需年均", 1.4),
+    ("序号", 1.0),
+    ("指标", 3.9),
+    ("单位", 1.5),
+    ("属性", 1.5),
+    ("基期值", 2.1),
+    ("目标值", 2.6),
+    ("{year}", 1.4),
+    ("{average}", 1.8),
+    ("序时进度值", 1.5),
+    ("进展情况", 2.6),
+    ("尚需年均", 1.9),
+    ("预计完成情况", 2.5),
 )
+STATUS_COLUMN = 9
+# The completion table's widths in cm, to fit a portrait page (COMPLETION_COLUMNS).
+COMPLETION_WIDTHS = (1.0, 3.8, 1.5, 3.0, 3.0, 1.8, 1.5)
+SHORT = 4  # a unit of up to this many characters (%, 万元, 个百分点) is kept on one line
 DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
@@ -191,21 +218,35 @@ class _Writer:
 
     def __init__(self, document: Document, report: Report) -> None:
         self.doc, self.report = document, report
-        section = document.sections[-1]
-        margins = (section.left_margin or 0) + (section.right_margin or 0)
-        self.width = Emu((section.page_width or Cm(21)) - margins)
         self.chapters = self.figures = self.tables = 0
         self.columns: list[Emu] = []  # the widths of the table being written
 
+    @property
+    def width(self) -> Emu:
+        """The text width of the page being written."""
+        section = self.doc.sections[-1]
+        margins = (section.left_margin or 0) + (section.right_margin or 0)
+        return Emu((section.page_width or Cm(21)) - margins)
+
     def write(self) -> None:
-        r = self.report
         self.cover()
+        if self.report.kind == "annual":
+            self.annual()
+        else:
+            self.evaluation()
+        self.doc.add_paragraph("附表　监测数据", style="Heading 1")
+        self.observation_table()
+
+    def annual(self) -> None:
+        """The annual report: the standing, the main table, the indicators behind, the charts, the tasks."""
+        r = self.report
         self.chapter("总体情况", page_break=True)
         for line in r.summary:
             self.doc.add_paragraph(line, style="Normal")
         self.figure(status_overview(r.counts, f"{r.year}年主要指标进展情况"), "主要指标进展情况")
-        self.chapter("主要指标监测情况")
-        self.main_table()
+        with self.landscape():
+            self.chapter("主要指标监测情况")
+            self.main_table()
         self.chapter("进度滞后指标分析")
         for k, paragraph in enumerate(r.behind, start=1):
             self.doc.add_paragraph(f"（{chinese_number(k)}）{paragraph.name}", style="Heading 2")
@@ -214,16 +255,60 @@ class _Writer:
             self.doc.add_paragraph(f"截至{r.year}年，没有进度滞后的指标。", style="Normal")
         self.chapter("指标序时进度图")
         self.charts()
-        if r.kind == "final":
-            self.chapter("规划目标完成情况")
-            self.completion_table()
         if r.tasks:
             self.chapter(TASKS_TITLE)
             for line in task_summary(r):
                 self.doc.add_paragraph(line, style="Normal")
             self.task_table()
-        self.doc.add_paragraph("附表　监测数据", style="Heading 1")
-        self.observation_table()
+
+    def evaluation(self) -> None:
+        """The mid-term or final evaluation in the five chapters offices hand in, then the charts."""
+        r = self.report
+        overall, indicators, tasks, problems, advice = evaluation_chapters(r)
+        self.chapter(overall, page_break=True)
+        self.note(DRAFT_NOTE, highlight=True)
+        self.draft("".join(r.overall))
+        self.figure(status_overview(r.counts, f"{r.year}年主要指标进展情况"), "主要指标进展情况")
+        self.chapter(indicators)
+        if r.kind == "final":
+            self.completion_table()
+        for k, group in enumerate(r.groups, start=1):
+            self.doc.add_paragraph(f"（{chinese_number(k)}）{group.category}", style="Heading 2")
+            self.draft(group.text)
+        with self.landscape():
+            self.main_table()
+        self.chapter(tasks)
+        for line in task_summary(r) or [NO_TASKS]:
+            self.draft(line)
+        if r.tasks:
+            self.task_table()
+        for title, lines in ((problems, r.problems), (advice, r.suggestions)):
+            self.chapter(title)
+            for k, line in enumerate(lines, start=1):
+                self.draft(line, f"（{chinese_number(k)}）")
+        self.doc.add_paragraph("附图　指标序时进度", style="Heading 1")
+        self.charts()
+
+    def draft(self, text: str, prefix: str = "") -> None:
+        """A paragraph drafted from the figures, marked for the office to finish."""
+        paragraph = self.doc.add_paragraph(prefix + text, style="Normal")
+        paragraph.add_run(DRAFT).font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+    @contextmanager
+    def landscape(self) -> Iterator[None]:
+        """What is written inside on landscape pages of their own, then portrait again."""
+        self.section(landscape=True)
+        yield
+        self.section(landscape=False)
+
+    def section(self, *, landscape: bool) -> None:
+        """A new section on a new page, turned as asked, numbered on from the last (no cover page)."""
+        before = self.doc.sections[-1]
+        narrow, tall = sorted((before.page_width or Cm(21), before.page_height or Cm(29.7)))
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (tall, narrow) if landscape else (narrow, tall)
+        section.different_first_page_header_footer = False
 
     def cover(self) -> None:
         r = self.report
@@ -310,8 +395,9 @@ class _Writer:
         r = self.report
         self.table_title(f"主要指标监测情况（{r.year}年）")
         table = self.table(1, [w for _, w in MAIN_COLUMNS])
+        year, average = actual_heads(r)
         for cell, (name, _) in zip(table.rows[0].cells, MAIN_COLUMNS, strict=True):
-            _write(cell, name.format(year=r.year), bold=True)
+            _write(cell, name.format(year=year, average=average), bold=True)
         for group in r.groups:
             row = self.add_row(table, [""] * len(MAIN_COLUMNS))
             merged = row.cells[0].merge(row.cells[-1])
@@ -329,43 +415,51 @@ class _Writer:
                         _text(item.baseline),
                         _text(item.target),
                         _number(item.actual),
+                        _number(item.average),
                         _number(item.expected),
                         "",
                         _text(item.required),
+                        _text(item.likelihood_zh),
                     ],
                 )
                 _align_left(row.cells[1])
+                status = row.cells[STATUS_COLUMN]
                 fill = STATUS_COLOURS[item.status]
-                _write(row.cells[8], _status_text(item.status_zh, item.warning), bold=True, colour=ink(fill))
-                _shade(row.cells[8], fill)
+                _write(status, _status_text(item.status_zh, item.warning), bold=True, colour=ink(fill))
+                _shade(status, fill)
+                short = [row.cells[2]] if len(item.unit) <= SHORT else []
+                _no_wrap(row.cells[0], row.cells[3], status, row.cells[-1], *short)
         self.note(MAIN_NOTE)
 
     def completion_table(self) -> None:
+        """专栏1: target against result for each indicator by category, to paste into the next plan."""
         r = self.report
-        end = r.period[1]
-        self.table_title("规划目标完成情况")
-        table = self.table(2, [0.9, 3.8, 2.0, 1.6, 2.0, 1.6, 1.6])
-        top, sub = table.rows[0].cells, table.rows[1].cells
-        for k, name in ((0, "序号"), (1, "指标名称"), (6, "是否实现")):
-            _write(top[k].merge(sub[k]), name, bold=True)
-        for k, name in ((2, "规划目标"), (4, "完成情况")):
-            _write(top[k].merge(top[k + 1]), name, bold=True)
-            _write(sub[k], f"{end}年", bold=True)
-            _write(sub[k + 1], "年均增长（%）", bold=True)
-        for row in r.completion:
+        self.table_title(completion_title(r))
+        table = self.table(1, list(COMPLETION_WIDTHS))
+        for cell, name in zip(table.rows[0].cells, COMPLETION_COLUMNS, strict=True):
+            _write(cell, name, bold=True)
+        category = None
+        for item in r.completion:
+            if item.category != category:
+                category = item.category
+                row = self.add_row(table, [""] * len(COMPLETION_COLUMNS))
+                merged = row.cells[0].merge(row.cells[-1])
+                _write(merged, category, bold=True, centred=False)
+                _keep_with_next(row)
             cells = self.add_row(
                 table,
                 [
-                    str(row.number),
-                    f"{row.name}（{row.unit}）" if row.unit else row.name,
-                    _text(row.target),
-                    _text(row.target_growth),
-                    _number(row.result),
-                    _number(row.result_growth),
-                    met_text(row),
+                    str(item.number),
+                    item.name,
+                    _text(item.unit),
+                    planned_text(item),
+                    result_text(item),
+                    met_text(item),
+                    _text(item.attribute),
                 ],
             ).cells
             _align_left(cells[1])
+            _no_wrap(cells[0], cells[5], cells[6], *([cells[2]] if len(item.unit) <= SHORT else []))
         self.note(COMPLETION_NOTE)
 
     def task_table(self) -> None:
@@ -407,14 +501,25 @@ class _Writer:
         if not self.report.observations:
             self.note("尚无监测数据。")
 
-    def note(self, text: str) -> None:
-        note = self.doc.add_paragraph(text, style=TABLE_TEXT)
+    def note(self, text: str, *, highlight: bool = False) -> None:
+        note = self.doc.add_paragraph(style=TABLE_TEXT)
         note.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        run = note.add_run(text)
+        if highlight:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def _status_text(status_zh: str, warning: bool) -> str:
-    """The status as the main table prints it, with 预警 where a binding indicator warns."""
-    return f"{status_zh}（预警）" if warning else status_zh
+    """The status as the main table prints it, with 预警 on a line of its own where a binding indicator warns."""
+    return f"{status_zh}\n（预警）" if warning else status_zh
+
+
+def _no_wrap(*cells: _Cell) -> None:
+    """Keep a status word, an attribute or a short unit on one line (the column is sized for it)."""
+    for cell in cells:
+        cell._tc.get_or_add_tcPr().insert_element_before(
+            OxmlElement("w:noWrap"), "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"
+        )
 
 
 def _write(cell: _Cell, text: str, *, bold: bool = False, centred: bool = True, colour: str = "") -> None:

@@ -58,6 +58,8 @@ def render_html(report: Report) -> str:
         status_names=STATUS_ZH,
         met=layout.met_text,
         task_summary=task_summary(report),
+        actual_heads=layout.actual_heads(report),
+        chapters=layout.evaluation_chapters(report),
         date=f"{report.date.year}年{report.date.month}月{report.date.day}日",
     )
 

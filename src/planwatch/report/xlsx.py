@@ -19,11 +19,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planwatch.plan.vocabulary import STATUS_COLOURS
 from planwatch.report.content import Report, task_summary
 from planwatch.report.layout import (
+    COMPLETION_COLUMNS,
     ILLUSTRATIVE,
     OBSERVATION_COLUMNS,
     TASK_COLUMNS,
     TASKS_TITLE,
+    actual_heads,
+    completion_title,
     met_text,
+    planned_text,
+    result_text,
     task_status_text,
 )
 from planwatch.report.palette import GROUP, HEAD, RULE, ink
@@ -98,19 +103,9 @@ def _print(ws: Worksheet, title_rows: str, *, landscape: bool = True) -> None:
 
 def _main_sheet(ws: Worksheet, report: Report) -> None:
     names = (
-        "序号",
-        "类别",
-        "指标",
-        "单位",
-        "属性",
-        "基期值",
-        "目标值",
-        f"{report.year}年",
-        "序时进度值",
-        "进展情况",
-        "尚需年均",
-        "预警",
-    )
+        "序号", "类别", "指标", "单位", "属性", "基期值", "目标值", *actual_heads(report), "序时进度值", "进展情况",
+        "尚需年均", "预警", f"预计{report.period[1]}年", "预计完成情况",
+    )  # fmt: skip
     _title_row(ws, report, report.title, len(names))
     _header(ws, 2, names)
     row = 2
@@ -134,27 +129,30 @@ def _main_sheet(ws: Worksheet, report: Report) -> None:
                 _value(r.baseline),
                 _value(r.target),
                 r.actual,
+                r.average,
                 r.expected,
                 r.status_zh,
                 r.required,
                 "是" if r.warning else None,
+                r.projected,
+                r.likelihood_zh,
             )
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row=row, column=col, value=None if value == "" else value)
                 cell.border = _BORDER
                 cell.number_format = "General"
                 cell.alignment = _LEFT if col in (2, 3, 7) else _CENTRE
-            status = ws.cell(row=row, column=10)
+            status = ws.cell(row=row, column=11)
             status.fill = PatternFill("solid", fgColor=_argb(STATUS_COLOURS[r.status]))
             status.font = Font(bold=True, color=_argb(ink(STATUS_COLOURS[r.status])))
             if r.warning:
-                ws.cell(row=row, column=12).font = Font(
+                ws.cell(row=row, column=13).font = Font(
                     bold=True, color=_argb(STATUS_COLOURS["severely_lagging"])
                 )
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(names))}{row}"
-    _widths(ws, (6, 10, 30, 14, 8, 14, 22, 10, 11, 14, 11, 6))
-    ws.row_dimensions[2].height = 22
+    _widths(ws, (6, 10, 30, 14, 8, 14, 22, 10, 12, 11, 14, 11, 6, 10, 14))
+    ws.row_dimensions[2].height = 30
     _print(ws, "2:2")
 
 
@@ -173,42 +171,34 @@ def _observations_sheet(ws: Worksheet, report: Report) -> None:
 
 
 def _completion_sheet(ws: Worksheet, report: Report) -> None:
-    """The completion table laid out as plans print it: target and result, each as a level and a growth."""
-    width = 8
-    _title_row(ws, report, f"《{report.plan_title}》规划目标完成情况", width)
-    final = f"{report.period[1]}年"
-    for col, name in ((1, "序号"), (2, "指标"), (3, "单位"), (8, "是否实现")):
-        ws.cell(row=2, column=col, value=name)
-        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-    for col, name in ((4, "规划目标"), (6, "完成情况")):
-        ws.cell(row=2, column=col, value=name)
-        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 1)
-        ws.cell(row=3, column=col, value=final)
-        ws.cell(row=3, column=col + 1, value="年均增长(%)")
-    for row in (2, 3):
-        for col in range(1, width + 1):
-            _header_style(ws.cell(row=row, column=col))
-    for row, c in enumerate(report.completion, start=4):
-        values = (
-            c.number,
-            c.name,
-            c.unit,
-            _value(c.target),
-            _value(c.target_growth),
-            c.result,
-            c.result_growth,
-            met_text(c),
-        )
+    """专栏1: target against result as the next plan prints it, by category, to paste into its first chapter."""
+    width = len(COMPLETION_COLUMNS)
+    _title_row(ws, report, completion_title(report), width)
+    _header(ws, 2, COMPLETION_COLUMNS)
+    row, category = 2, None
+    for c in report.completion:
+        if c.category != category:
+            row, category = row + 1, c.category
+            ws.cell(row=row, column=1, value=category)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            for col in range(1, width + 1):
+                cell = ws.cell(row=row, column=col)
+                cell.font, cell.fill, cell.border, cell.alignment = (
+                    Font(bold=True),
+                    _GROUP_FILL,
+                    _BORDER,
+                    _LEFT,
+                )
+        row += 1
+        values = (c.number, c.name, c.unit, planned_text(c), result_text(c), met_text(c), c.attribute)
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=None if value == "" else value)
             cell.border = _BORDER
-            cell.number_format = "General"
-            cell.alignment = _LEFT if col in (2, 4) else _CENTRE
-    ws.freeze_panes = "A4"
-    _widths(ws, (6, 30, 14, 18, 12, 12, 12, 12))
+            cell.alignment = _LEFT if col == 2 else _CENTRE
+    ws.freeze_panes = "A3"
+    _widths(ws, (6, 30, 12, 20, 20, 10, 8))
     ws.row_dimensions[2].height = 20
-    ws.row_dimensions[3].height = 20
-    _print(ws, "2:3")
+    _print(ws, "2:2", landscape=False)
 
 
 def _tasks_sheet(ws: Worksheet, report: Report) -> None:

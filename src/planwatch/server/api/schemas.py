@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
+from planwatch.plan.vocabulary import VINTAGE_WORDS, Vintage
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Indicator
 
@@ -78,6 +79,10 @@ class ObservationOut(Schema):
     source: str = Field(description="数据来源，如 统计公报、初步核算")
     note: str = Field(description="备注")
     annual_target: str = Field(description="年度目标（政府工作报告），按原文")
+    vintage: str = Field(
+        description="数据类型：preliminary 初步核算（快报）、final 最终核实（年鉴）；空为未注明"
+    )
+    published_on: date | None = Field(description="发布日期")
     illustrative: bool = Field(description="示例数据，不是统计数据")
     entered_at: datetime = Field(description="录入时间")
     entered_by: str | None = Field(description="录入人（用户名）")
@@ -108,11 +113,30 @@ class ObservationIn(Schema):
     source: str = Field("", max_length=200, description="数据来源")
     note: str = Field("", max_length=500, description="备注")
     annual_target: str = Field("", max_length=100, description="年度目标，如 6.5左右")
+    vintage: Vintage | None = Field(
+        None, description="数据类型：preliminary（初步核算、快报）或 final（最终核实、年鉴），也可填中文"
+    )
+    published_on: date | None = Field(None, description="发布日期，如 2024-02-28")
+
+    @field_validator("vintage", mode="before")
+    @classmethod
+    def _vintage_words(cls, value: object) -> object:
+        """初步核算 or 年鉴 as a department writes it; anything else refused in words that list the choices."""
+        if value in (None, ""):
+            return None
+        vintage = VINTAGE_WORDS.get(str(value).strip())
+        if vintage is None:
+            raise ValueError(
+                f"数据类型“{value}”无法识别，应为 preliminary（初步核算、快报）或 final（最终核实、年鉴）"
+            )
+        return vintage
 
 
 class AssessmentQuery(Schema):
     year: int = Field(description="评估年份，须在规划期内")
     as_of: datetime | None = Field(
-        None, description="按此时点的数据评估（不计其后的修订）；缺省为现行数据；无时区时按北京时间"
+        None,
+        description="按此时点已知的数据评估：当日已发布的（未注明发布日期的按录入时间），不计其后的修订；"
+        "缺省为现行数据；无时区时按北京时间",
     )
     lang: Literal["zh", "en"] = Field("zh", description="说明文字的语言")

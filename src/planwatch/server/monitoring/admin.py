@@ -7,6 +7,16 @@ from planwatch.server.monitoring.models import Observation
 
 @admin.register(Observation)
 class ObservationAdmin(admin.ModelAdmin):
-    list_display = ("indicator", "year", "value", "source", "entered_by", "entered_at", "superseded_at")
-    list_filter = ("year", "illustrative", "indicator__plan")
+    list_display = (
+        "indicator",
+        "year",
+        "value",
+        "vintage",
+        "published_on",
+        "source",
+        "entered_by",
+        "entered_at",
+        "superseded_at",
+    )
+    list_filter = ("year", "vintage", "illustrative", "indicator__plan")
     search_fields = ("indicator__name", "source")

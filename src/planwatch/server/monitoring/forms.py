@@ -7,11 +7,25 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.plan.vocabulary import VINTAGES, vintage_label
 from planwatch.server.monitoring.models import Observation
+from planwatch.server.translations import page_lang
 
 IMPORT_SUFFIXES = (".xlsx", ".csv")
 # A filled template is a few dozen kilobytes; anything near this is not one.
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _text(field: str, label: str, **options) -> forms.CharField:
+    """An optional text field, as long as the stored one allows."""
+    return forms.CharField(
+        label=label, max_length=Observation._meta.get_field(field).max_length, required=False, **options
+    )
+
+
+def _vintages() -> list[tuple[str, str]]:
+    """The vintages in the page's language, read each time a form is drawn."""
+    return [("", _("未注明")), *((v, vintage_label(v, page_lang())) for v in VINTAGES)]
 
 
 class ObservationForm(forms.Form):
@@ -21,36 +35,37 @@ class ObservationForm(forms.Form):
         label=_("监测值"),
         help_text=_("只填数字；增长、下降类指标填当年增速或降幅（%），如 6.5。"),
     )
-    source = forms.CharField(
-        label=_("来源"),
-        max_length=Observation._meta.get_field("source").max_length,
-        required=False,
-        help_text=_("如统计公报、统计年鉴或部门统计报表。"),
+    source = _text("source", _("来源"), help_text=_("如统计公报、统计年鉴或部门统计报表。"))
+    note = _text("note", _("备注"), widget=forms.Textarea(attrs={"rows": 3}))
+    annual_target = _text(
+        "annual_target", _("年度目标"), help_text=_("当年政府工作报告等确定的目标，如“7左右”。")
     )
-    note = forms.CharField(
-        label=_("备注"),
-        max_length=Observation._meta.get_field("note").max_length,
+    vintage = forms.ChoiceField(
+        label=_("数据类型"),
+        choices=_vintages,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("统计公报的初步核算数、快报数为初步数；经最终核实或统计年鉴公布的为最终数。"),
     )
-    annual_target = forms.CharField(
-        label=_("年度目标"),
-        max_length=Observation._meta.get_field("annual_target").max_length,
+    published_on = forms.DateField(
+        label=_("发布日期"),
         required=False,
-        help_text=_("当年政府工作报告等确定的目标，如“7左右”。"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("该数据公布的日期；按日期查看评估时，只计当日已公布的数据。"),
+        error_messages={"invalid": _("请填写日期，如 2024-02-28。")},
     )
+
+    FIELDS = ("value", "source", "note", "annual_target", "vintage", "published_on")
+
+    @classmethod
+    def standing(cls, current: Observation) -> ObservationForm:
+        """The form filled with the figure in force, to be revised."""
+        return cls(initial={name: getattr(current, name) for name in cls.FIELDS})
 
     def same_as(self, current: Observation | None) -> bool:
         """Whether the cleaned figure repeats the one in force, which would be a revision that changes nothing."""
         if current is None:
             return False
-        data = self.cleaned_data
-        return (data["value"], data["source"], data["note"], data["annual_target"]) == (
-            current.value,
-            current.source,
-            current.note,
-            current.annual_target,
-        )
+        return all(self.cleaned_data[name] == getattr(current, name) for name in self.FIELDS)
 
 
 class ImportForm(forms.Form):

@@ -18,12 +18,14 @@ from django.utils.translation import gettext_lazy
 from planwatch.errors import InputError
 from planwatch.ingest.spreadsheets import read_observation_rows
 from planwatch.plan import model as plan_model
+from planwatch.plan.vocabulary import vintage_label
 from planwatch.server.accounts.access import may_change
 from planwatch.server.accounts.services import audit
 from planwatch.server.monitoring.forms import ImportForm
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.monitoring.services import store_observations
 from planwatch.server.plans.models import Indicator, Plan
+from planwatch.server.translations import page_lang
 from planwatch.server.uploads import Problem, Workbook
 
 
@@ -37,6 +39,11 @@ class Row:
     source: str
     current: Observation | None
     read: plan_model.Observation
+
+    @property
+    def vintage_text(self) -> str:
+        """The vintage the row states, in the page's language."""
+        return vintage_label(self.read.vintage, page_lang()) if self.read.vintage else ""
 
 
 @dataclass
@@ -82,6 +89,8 @@ def check(plan: Plan, parsed: dict, user) -> Check:
         elif not may_change(user, indicator):
             message = _("您所在的部门不是该指标的牵头单位，无权导入")
             result.problems.append(Problem(message, row=number, label=label))
+        elif older := _older(read, current.get((indicator.pk, read.year))):
+            result.problems.append(Problem(older, row=number, label=label))
         else:
             figure = current.get((indicator.pk, read.year))
             result.rows.append(Row(indicator, read.year, read.value, read.source or "", figure, read))
@@ -89,6 +98,19 @@ def check(plan: Plan, parsed: dict, user) -> Check:
         result.problems.append(Problem(_("文件中没有填写数值的行")))
     result.problems.sort(key=lambda problem: problem.row or 0)
     return result
+
+
+def _older(read: plan_model.Observation, standing: Observation | None) -> str:
+    """Why a figure published before the one in force may not replace it (it would bring back an earlier
+    vintage); empty when it may."""
+    if read.published is None or standing is None or standing.published_on is None:
+        return ""
+    if read.published >= standing.published_on:
+        return ""
+    return _("发布日期 %(day)s 早于现行数值的发布日期 %(standing)s，较早公布的数据不能替换较晚公布的数据") % {
+        "day": read.published.isoformat(),
+        "standing": standing.published_on.isoformat(),
+    }
 
 
 def store(plan: Plan, parsed: dict, name: str, user) -> Check:

@@ -1,10 +1,13 @@
 """The figures departments report: one per indicator and year, never overwritten.
 
 A new figure for a year supersedes the old one, which stays with who, when and from what source, so a page
-or a report can show the figures as they stood on any day.
+or a report can show the figures as they stood on any day. Each keeps its vintage (初步核算 or 最终核实) and
+the day it was published, so a preliminary figure revised by the final one is still there to be read.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -12,17 +15,30 @@ from django.utils import timezone
 
 from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
+from planwatch.plan.vocabulary import VINTAGE_ZH, VINTAGES, vintage_label
 from planwatch.server.plans.models import Indicator
+from planwatch.server.translations import page_lang
+
+
+def _known(as_of: datetime) -> models.Q:
+    """The figures known at `as_of`: published by that day, or, where no publication day is recorded, entered."""
+    day = timezone.localtime(as_of).date() if timezone.is_aware(as_of) else as_of.date()
+    return models.Q(published_on__lte=day) | models.Q(published_on__isnull=True, entered_at__lte=as_of)
 
 
 class ObservationQuerySet(models.QuerySet):
-    def current(self, as_of=None) -> ObservationQuerySet:
-        """The figures in force now, or as they stood at `as_of` (revisions made later left out)."""
+    def current(self, as_of: datetime | None = None) -> ObservationQuerySet:
+        """The figures in force now, or as they stood at `as_of`: of the figures of a year known then, the
+        one entered last (a figure published later, or a revision entered later, left out)."""
         if as_of is None:
             return self.filter(superseded_at__isnull=True)
-        return self.filter(entered_at__lte=as_of).filter(
-            models.Q(superseded_at__isnull=True) | models.Q(superseded_at__gt=as_of)
+        revised = Observation.objects.filter(
+            _known(as_of),
+            indicator=models.OuterRef("indicator"),
+            year=models.OuterRef("year"),
+            entered_at__gt=models.OuterRef("entered_at"),
         )
+        return self.filter(_known(as_of)).exclude(models.Exists(revised))
 
 
 class Observation(models.Model):
@@ -34,6 +50,10 @@ class Observation(models.Model):
     source = models.CharField("来源", max_length=200, blank=True)
     note = models.CharField("备注", max_length=500, blank=True)
     annual_target = models.CharField("年度目标", max_length=100, blank=True)
+    vintage = models.CharField(
+        "数据类型", max_length=12, blank=True, choices=[(v, VINTAGE_ZH[v]) for v in VINTAGES]
+    )
+    published_on = models.DateField("发布日期", null=True, blank=True)
     illustrative = models.BooleanField("示例数据", default=False)
     entered_at = models.DateTimeField("录入时间", default=timezone.now)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -64,4 +84,11 @@ class Observation(models.Model):
             note=self.note or None,
             annual_target=read_cell(self.annual_target) if self.annual_target else None,
             annual_target_raw=self.annual_target,
+            vintage=self.vintage or None,
+            published=self.published_on,
         )
+
+    @property
+    def vintage_text(self) -> str:
+        """The vintage in the page's language; empty where the department did not say."""
+        return vintage_label(self.vintage, page_lang()) if self.vintage else ""

@@ -3,7 +3,7 @@ all or none; each with its audit entry."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from django.db import transaction
@@ -24,10 +24,13 @@ def record_observation(
     source: str = "",
     note: str = "",
     annual_target: str = "",
+    vintage: str | None = "",
+    published_on: date | None = None,
     illustrative: bool = False,
     at: datetime | None = None,
 ) -> Observation:
-    """Enter a figure; one already standing for the year is superseded, not overwritten."""
+    """Enter a figure; one already standing for the year (a preliminary one the final revises, or a mistake)
+    is superseded, not overwritten, and keeps its vintage and publication day."""
     at = at or timezone.now()
     with transaction.atomic():
         previous = (
@@ -43,29 +46,37 @@ def record_observation(
             source=source,
             note=note,
             annual_target=annual_target,
+            vintage=vintage or "",
+            published_on=published_on,
             illustrative=illustrative,
             entered_at=at,
             entered_by=acting(user),
         )
-        before = None if previous is None else {"value": previous.value, "source": previous.source}
         action = "revise" if previous is not None else "create"
-        audit(
-            user,
-            action,
-            obs,
-            f"{indicator.name} {year}年 = {value:g}",
-            before,
-            {"value": value, "source": source},
-        )
+        audit(user, action, obs, f"{indicator.name} {year}年 = {value:g}", _audited(previous), _audited(obs))
     return obs
+
+
+def _audited(obs: Observation | None) -> dict | None:
+    """What the audit trail keeps of a figure: its value, source, and vintage and publication day where given."""
+    if obs is None:
+        return None
+    kept = {"value": obs.value, "source": obs.source}
+    if obs.vintage:
+        kept["vintage"] = obs.vintage
+    if obs.published_on:
+        kept["published_on"] = obs.published_on.isoformat()
+    return kept
 
 
 @transaction.atomic
 def store_observations(
     plan: Plan, rows: list[plan_model.Observation], user=None, illustrative: bool = False
 ) -> list[Observation]:
-    """Enter every figure of a workbook as read, in one transaction."""
+    """Enter every figure of a workbook as read, in one transaction; two figures of a year in the order they
+    were published, so the later one (the final after the preliminary) stands."""
     by_key = {i.key: i for i in plan.indicators.all()}
+    rows = sorted(rows, key=lambda r: r.published or date.min)
     return [
         record_observation(
             by_key[r.indicator],
@@ -75,6 +86,8 @@ def store_observations(
             source=r.source or "",
             note=r.note or "",
             annual_target=r.annual_target_raw,
+            vintage=r.vintage,
+            published_on=r.published,
             illustrative=illustrative,
         )
         for r in rows

@@ -115,14 +115,7 @@ def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpRespo
                 )
             return redirect("monitoring:observation", indicator.pk, year)
     elif current is not None:
-        form = ObservationForm(
-            initial={
-                "value": current.value,
-                "source": current.source,
-                "note": current.note,
-                "annual_target": current.annual_target,
-            }
-        )
+        form = ObservationForm.standing(current)
     else:
         form = ObservationForm()
     return render(

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.method import evaluate
+from planwatch.evaluate.vintages import with_vintages
 from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
 from planwatch.plan.vocabulary import TASK_STATUS_ZH, ReportKind
@@ -30,7 +31,7 @@ def assessments(
     rows = (
         Observation.objects.filter(indicator__plan=plan)
         .current(as_of)
-        .values_list("indicator__key", "year", "value", "annual_target")
+        .values_list("indicator__key", "year", "value", "annual_target", "vintage")
     )
     observations = [
         plan_model.Observation(
@@ -39,15 +40,18 @@ def assessments(
             value=value,
             annual_target=read_cell(target) if target else None,
             annual_target_raw=target,
+            vintage=vintage or None,
         )
-        for key, year, value, target in rows
+        for key, year, value, target, vintage in rows
     ]
-    return evaluate(indicators, observations, year, plan.settings(), lang)
+    return with_vintages(evaluate(indicators, observations, year, plan.settings(), lang), observations)
 
 
 def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str) -> bytes:
-    """The plan's report for `year` as a .docx, .xlsx or .html file, with the figures in force and its tasks."""
-    indicators = [i.to_library() for i in plan.indicators.all()]
+    """The plan's report for `year` as a .docx, .xlsx or .html file, with the figures in force, its tasks and
+    the department leading each indicator."""
+    stored = list(plan.indicators.select_related("lead"))
+    indicators = [i.to_library() for i in stored]
     observations = [
         o.to_library()
         for o in Observation.objects.filter(indicator__plan=plan).current().select_related("indicator")
@@ -62,6 +66,7 @@ def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str) -> bytes:
         settings=plan.settings(),
         illustrative=plan.illustrative,
         tasks=task_lines(plan),
+        leads={i.key: i.lead.name for i in stored if i.lead},
     )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"report.{fmt}"

@@ -22,15 +22,19 @@ from django.views.decorators.http import require_safe
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.path import chart
+from planwatch.evaluate.projection import outlook_text
 from planwatch.plan.vocabulary import (
     BEHIND,
     BINDING,
+    LIKELIHOOD_STATUS,
     NO_FIGURE,
+    PERCENT,
     REPORT_KIND_EN,
     REPORT_KIND_ZH,
     REPORT_KINDS,
     STATUS_COLOURS,
     STATUSES,
+    likelihood_label,
     target_text,
 )
 from planwatch.report import FORMATS
@@ -71,9 +75,31 @@ class Row:
     @property
     def percent(self) -> bool:
         """The figures compared are rates in %, whatever the indicator's unit."""
-        return self.assessment.kind == "growth" or (
-            self.assessment.kind == "cumulative" and self.indicator.rate
-        )
+        return self.assessment.kind == "growth" or self.indicator.rate
+
+    @property
+    def actual_span(self) -> str:
+        """What the compared figure is when it is not the year's own: 年均 for a growth, 累计 for a total."""
+        return {"growth": _("年均"), "cumulative": _("累计")}.get(self.assessment.kind, "")
+
+    @property
+    def latest_unit(self) -> str:
+        """The year's own figure is a rate in % for a rate indicator."""
+        return PERCENT if self.indicator.rate and self.assessment.actual_latest is not None else ""
+
+    @property
+    def likelihood(self) -> str:
+        return likelihood_label(self.assessment.likelihood or "", page_lang())
+
+    @property
+    def likelihood_status(self) -> str:
+        """The status whose colour the likelihood is drawn in."""
+        return LIKELIHOOD_STATUS.get(self.assessment.likelihood or "", "not_assessable")
+
+    @property
+    def outlook(self) -> str:
+        """The anticipated progress in a sentence: 按近年趋势预计2025年为64.1%，预计难以完成."""
+        return outlook_text(self.assessment, self.indicator.to_library(), page_lang())
 
 
 def figure_text(level: str, growth: str) -> str:
@@ -160,7 +186,7 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
     current = {o.year: o.to_library() for o in ind.observations.current(as_of.moment)}
     lang = page_lang()
     history = [
-        next(a for a in assessments(plan, y, as_of.moment, lang) if a.indicator == ind.key)
+        Row(ind, next(a for a in assessments(plan, y, as_of.moment, lang) if a.indicator == ind.key))
         for y in sorted(current)
         if ind.base_year < y <= ind.target_year
     ]
@@ -172,11 +198,23 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "none": ind.unit,
     }[drawn.measure]
     data = drawn.as_json() | {
-        "labels": {"path": _("序时进度"), "observed": _("实际"), "target": _("目标"), "axis": axis or ""},
-        # The path drawn as on track, the target as reached, the figures as the warning colour.
+        "labels": {
+            "path": _("序时进度"),
+            "observed": _("实际"),
+            "target": _("目标"),
+            "projected": _("按近年趋势预计"),
+            "axis": axis or "",
+        },
+        # The path drawn as on track, the target as reached, the figures as the warning colour, the
+        # projection in the grey of what is not yet known.
         "colours": {
             k: STATUS_COLOURS[s]
-            for k, s in (("path", "on_track"), ("target", "achieved"), ("observed", "lagging"))
+            for k, s in (
+                ("path", "on_track"),
+                ("target", "achieved"),
+                ("observed", "lagging"),
+                ("projected", "not_assessable"),
+            )
         },
     }
     observations = ind.observations.select_related("entered_by").order_by("year", "entered_at")
@@ -188,7 +226,8 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "as_of": as_of,
         "history": history,
         "chart": data,
-        "chart_rows": list(zip(drawn.years, data["path"], data["observed"], strict=True)),
+        "chart_rows": list(zip(drawn.years, data["path"], data["observed"], data["projected"], strict=True)),
+        "projecting": any(v is not None for v in data["projected"]),
         "axis": axis,
         "echarts": finders.find(ECHARTS) is not None,
         "observations": observations,

@@ -47,6 +47,18 @@
     lineStyle: { width: 3, color: colours.observed },
     itemStyle: { color: colours.observed }
   });
+  // Where the trend so far leads, from the latest figure to the target year (planwatch.evaluate.projection).
+  if ((data.projected || []).some(function (v) { return v !== null; })) {
+    series.push({
+      name: labels.projected,
+      type: "line",
+      data: data.projected,
+      symbol: "emptyCircle",
+      symbolSize: 6,
+      lineStyle: { type: [6, 4], width: 2, color: colours.projected },
+      itemStyle: { color: colours.projected }
+    });
+  }
   var chart = echarts.init(el);
   chart.setOption({
     tooltip: { trigger: "axis", valueFormatter: figure },
