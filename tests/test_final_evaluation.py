@@ -24,7 +24,7 @@ from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Observation
 from planwatch.report.completion import write_baseline
 from planwatch.report.content import Report, build_report
-from planwatch.report.layout import COMPLETION_COLUMNS, ILLUSTRATIVE
+from planwatch.report.layout import COMPLETION_COLUMNS, ILLUSTRATIVE, result_text
 from planwatch.server.demo import OBSERVATIONS
 from planwatch.server.demo import sample_file as packaged
 
@@ -79,6 +79,9 @@ def test_five_years_judged(final: Report):
     assert (gdp.result_growth, gdp.met) == (5.42, False)
     assert (rows["每万人口发明专利拥有量"].result, rows["每万人口发明专利拥有量"].met) == (34.2, True)
     assert rows["每千人拥有执业助理医师数"].met is True  # 3.21 against 3.2
+    # 77.5 in 2020, 78.5 in 2025: a gain of [1] year, printed as the plan words it
+    life = rows["人均预期寿命"]
+    assert (result_text(life), life.result, life.met) == ("提高1岁", 78.5, True)
     assert final.overall[0].startswith("“十四五”时期（2021—2025年），")
     assert final.next_plan == "“十五五”"
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
-from planwatch.server.demo import load_demo
+from planwatch.server.demo import REVISED, load_demo
 from planwatch.server.finders import NpmFinder
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.monitoring.services import record_observation
@@ -206,3 +206,21 @@ def test_the_indicator_page_draws_the_projection_to_the_target_year(client, demo
     latest = next(a for a in assessments(demo, 2024) if a.name == patents.name)
     assert data["projected"][5] == pytest.approx(latest.projected, abs=0.01)
     assert "预计完成情况" in html and "当年值" in html and html.count('class="hint">年均') == 0
+
+
+def test_the_demo_shows_a_preliminary_figure_revised_by_the_final(client, demo):
+    income = demo.indicators.get(name=REVISED)
+    stored = Observation.objects.filter(indicator=income, year=2023).order_by("published_on")
+    assert [(o.value, o.vintage, o.published_on, o.superseded_at is None) for o in stored] == [
+        (6.1, "preliminary", date(2024, 3, 28), False),
+        (5.9, "final", date(2024, 12, 28), True),
+    ]
+    html = client.get(f"/indicators/{income.pk}/").content.decode()
+    assert "<del>6.1</del>" in html and "<td>初步核算</td>" in html and "<td>最终核实</td>" in html
+    assert "<td>2024-03-28</td>" in html and "<td>2024-12-28</td>" in html
+    # the 2024 figure is still preliminary, and the judgement says so; as of mid-2024 the first figure counts
+    [judged] = [a for a in assessments(demo, 2024) if a.indicator == income.key]
+    assert judged.vintages[2024] == "preliminary" and judged.vintages[2023] == "final"
+    as_of = timezone.make_aware(datetime(2024, 6, 30))
+    [then] = [a for a in assessments(demo, 2023, as_of) if a.indicator == income.key]
+    assert then.actual_latest == 6.1 and then.vintages[2023] == "preliminary"

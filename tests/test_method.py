@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.evaluate.method import evaluate, target_kind
+from planwatch.evaluate.method import evaluate, evaluate_years, target_kind
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Indicator, Observation
@@ -303,3 +303,28 @@ def test_final_year_says_met_or_not_with_the_completion_ratio():
 
 def test_years_outside_the_period():
     assert one(URBAN, obs(URBAN, y2020=60.6), 2020).status == "not_assessable"
+
+
+def test_the_years_judged_in_one_pass_are_judged_as_year_by_year():
+    """`evaluate_years` works each indicator's invariants and trend once; every assessment is the one
+    `evaluate` gives for its year, a binding warning from the trend and a year outside the period included."""
+    forest = indicator("森林覆盖率", "41.26", "43", attribute="约束性")
+    gdp = indicator("地区生产总值增长", target_growth="6", rate=True)
+    income = indicator("居民人均可支配收入增长", target_growth="与经济增长基本同步", rate=True)
+    energy = indicator("单位GDP能源消耗降低", target="[13.5]", rate=True, attribute="约束性")
+    unemployment = indicator("城镇调查失业率", "5.0", "＜5.5")
+    plan = [forest, gdp, income, energy, unemployment]
+    figures = [
+        *obs(forest, y2021=41.3, y2022=41.35, y2024=41.4),
+        *obs(gdp, y2021=8.1, y2022=3.0, y2023=5.2, y2024=5.0),
+        *obs(income, y2021=8.6, y2022=2.9, y2023=6.3, y2024=5.3),
+        *obs(energy, y2021=2.7, y2022=0.1, y2023=0.5),
+        *obs(unemployment, y2021=5.1, y2022=5.6, y2023=5.2, y2024=5.0),
+    ]
+    years = range(2020, 2027)
+    for lang in ("zh", "en"):
+        together = evaluate_years(plan, figures, years, lang=lang)
+        for year in years:
+            assert together[year] == evaluate(plan, figures, year, lang=lang)
+    assert together[2024][0].warning and together[2024][0].likelihood == "unlikely"
+    assert [a.status for a in together[2026]] == ["not_assessable"] * 5

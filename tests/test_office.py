@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from lxml import html as lxml_html
 
 from planwatch.server.accounts.models import AuditEntry
 from planwatch.server.monitoring.services import record_observation
@@ -216,6 +217,26 @@ def test_settings_change_the_statuses(office, sample_plan):
     plan.refresh_from_db()
     assert plan.settings().on_track == 0.8 and plan.settings().geometric_units == ["亿元", "万元"]
     assert {a.name: a.status for a in assessments(plan, 2023)}["每万人口发明专利拥有量"] == "on_track"
+
+
+def test_the_settings_page_speaks_an_offices_words_and_saves_the_two_switches(office, sample_plan):
+    plan = store_plan(sample_plan)
+    page = office.get(f"/office/plans/{plan.pk}/settings/").content.decode()
+    assert "须保持的上限/下限按已过年份平均判断" in page and "按公布数据的精度判断" in page
+    assert "“基本符合预期”的进度比" in page and "每一年都须守住限值" in page
+    labels = re.findall(r"<label[^>]*>([^<]*)</label>", page)
+    assert len(labels) == 10 and not any(re.search(r"[a-z_]{4,}", label) for label in labels)
+    shown = lxml_html.fromstring(page).text_content()
+    assert not any(word in shown for word in ("docs/method.md", "hold_on_average", "published_precision"))
+    assert page.count('type="checkbox"') == page.count("checked") == 2  # both on by default
+    form = {"ahead": 1.1, "on_track": 0.9, "lagging": 0.6, "bound_tolerance": 0.05, "same_pace_tolerance": 1,
+            "reach_factor": 2, "geometric_units": "亿元", "lower_is_better": "失业率",
+            "published_precision": "on"}  # fmt: skip
+    assert office.post(f"/office/plans/{plan.pk}/settings/", form).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.settings().hold_on_average, plan.settings().published_precision) == (False, True)
+    page = office.get(f"/office/plans/{plan.pk}/settings/").content.decode()
+    assert page.count("checked") == 1
 
 
 def test_thresholds_out_of_order_are_refused(office, sample_plan):

@@ -16,7 +16,7 @@ from planwatch.plan.model import Indicator, Observation
 from planwatch.plan.vocabulary import BEHIND, BINDING, STATUS_ZH, STATUSES
 from planwatch.report.content import build_report
 from planwatch.report.evaluation import plan_name
-from planwatch.report.layout import evaluation_chapters
+from planwatch.report.layout import evaluation_chapters, planned_text, result_text
 from planwatch.server.demo import OBSERVATIONS, sample_file
 
 DATE = dt.date(2026, 11, 27)
@@ -172,3 +172,26 @@ def test_a_final_evaluation_names_the_next_plan():
 )
 def test_plan_names(period, ahead, name):
     assert plan_name(period, ahead) == name
+
+
+def _cumulative(name: str, unit: str, baseline: str, target: str, rate: bool) -> Indicator:
+    return Indicator(
+        id=name, name=name, unit=unit, base_year=2020, target_year=2025, baseline=read_cell(baseline),
+        baseline_raw=baseline, target=read_cell(target), target_raw=target, rate=rate,
+    )  # fmt: skip
+
+
+def test_the_completion_table_words_a_cumulative_target_as_the_plan_does():
+    life = _cumulative("人均预期寿命", "岁", "77.3", "[1]", rate=False)
+    energy = _cumulative("单位GDP能源消耗降低", "%", "", "[13.5]", rate=True)
+    observations = [Observation(indicator=life.id, year=2025, value=78.5)] + [
+        Observation(indicator=energy.id, year=y, value=3.0) for y in range(2021, 2026)
+    ]
+    report = build_report([life, energy], observations, 2025, "final", plan_title="规划", date=DATE)
+    rows = {r.name: r for r in report.completion}
+    # 78.5 - 77.3 = 1.2 years gained against [1]: the level 78.5 stays the next plan's baseline
+    assert (result_text(rows["人均预期寿命"]), rows["人均预期寿命"].result) == ("提高1.2岁", 78.5)
+    assert rows["人均预期寿命"].met is True
+    # 1 - 0.97^5 = 0.141266: a fall of 14.13% over five years against [13.5]
+    assert result_text(rows["单位GDP能源消耗降低"]) == "累计降低14.13%"
+    assert planned_text(rows["单位GDP能源消耗降低"]) == "[13.5]" and rows["单位GDP能源消耗降低"].met is True

@@ -27,7 +27,14 @@ from planwatch.report import write_report
 from planwatch.report.content import Report
 from planwatch.report.docx import TEMPLATE, _number, write_docx
 from planwatch.report.figures import indicator_path
-from planwatch.report.layout import COMPLETION_COLUMNS, DRAFT, ILLUSTRATIVE, planned_text, result_text
+from planwatch.report.layout import (
+    COMPLETION_COLUMNS,
+    ILLUSTRATIVE,
+    UNBROKEN_DRAFT,
+    WORD_JOINER,
+    planned_text,
+    result_text,
+)
 from tests.report_samples import FINAL_YEAR, sample_report
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "make_report_template.py"
@@ -139,7 +146,8 @@ def test_headings_in_order(written, annual: Report, midterm: Report, final: Repo
         ("Heading 1", "四、存在的主要问题"),
         ("Heading 1", "五、下一步工作建议"),
         ("Heading 1", "附图　指标序时进度"),
-        ("Heading 1", "附表　监测数据"),
+        ("Heading 1", "附表1　主要指标监测情况（2023年）"),
+        ("Heading 1", "附表2　监测数据"),
     ]
     headings = _headings(_open(written["final"]))
     assert [t for s, t in headings if s == "Heading 1"][3:5] == [
@@ -168,8 +176,8 @@ def test_summary_in_body_style(written, annual: Report):
 def test_drafted_paragraphs_are_marked(written, midterm: Report):
     """Every paragraph drafted from the figures ends in a highlighted mark for the office to finish."""
     paragraphs = _open(written["midterm"]).paragraphs
-    drafted = [p for p in paragraphs if p.text.endswith(DRAFT)]
-    texts = [p.text.removesuffix(DRAFT) for p in drafted]
+    drafted = [p for p in paragraphs if p.text.endswith(UNBROKEN_DRAFT)]
+    texts = [p.text.removesuffix(UNBROKEN_DRAFT) for p in drafted]
     assert "".join(midterm.overall) in texts
     assert all(g.text in texts for g in midterm.groups)
     assert [
@@ -186,6 +194,27 @@ def test_main_table_on_a_landscape_page(written):
         WD_ORIENT.PORTRAIT,
     ]
     assert not any(s.different_first_page_header_footer for s in document.sections[1:])
+
+
+def test_the_evaluations_main_table_is_an_appendix_the_body_points_to(written):
+    """The body runs on without a page turned for the table: chapter 二's categories follow its pointer,
+    chapter 三 follows them, and the landscape section holds 附表1 alone."""
+    document = _open(written["midterm"])
+    texts = [p.text for p in document.paragraphs]
+    pointer = texts.index("各项主要指标的基期值、目标值、2023年实际值和进展情况详见附表1。")
+    assert texts[pointer - 1] == "二、主要指标完成情况" and texts[pointer + 1] == "（一）经济发展"
+    body = document.element.body
+    breaks = [k for k, child in enumerate(body) if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    landscape = list(body)[breaks[0] + 1 : breaks[1] + 1]
+    assert [el.tag.split("}")[1] for el in landscape] == ["p", "tbl", "p", "p"]  # heading, table, note, break
+    assert "".join(t.text for t in landscape[0].iter(qn("w:t"))) == "附表1　主要指标监测情况（2023年）"
+
+
+def test_the_draft_mark_is_never_broken(written):
+    """Word joiners around every character: no line ends inside 【待完善】 or before it."""
+    paragraphs = [p for p in _open(written["final"]).paragraphs if p.text.endswith(UNBROKEN_DRAFT)]
+    assert paragraphs and all(p.runs[-1].text == UNBROKEN_DRAFT for p in paragraphs)
+    assert UNBROKEN_DRAFT.split(WORD_JOINER) == ["", *"【待完善】"]
 
 
 def test_main_table_row_for_row(written, midterm: Report):

@@ -17,7 +17,7 @@ from planwatch.plan.cells import read_cell
 from planwatch.report.content import Report, TaskLine, build_report, task_summary
 from planwatch.report.docx import write_docx
 from planwatch.report.html import render_html
-from planwatch.report.layout import DRAFT, NO_TASKS
+from planwatch.report.layout import NO_TASKS, UNBROKEN_DRAFT
 from planwatch.report.xlsx import write_xlsx
 from planwatch.server.accounts.models import Department
 from planwatch.server.plans.services import store_plan
@@ -101,7 +101,7 @@ def test_docx(report: Report, tmp_path: Path):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert _heading(report) in headings
     assert "逾期未完成的任务有：加强创新型企业培育（区科技局）。" in [
-        p.text.removesuffix(DRAFT) for p in document.paragraphs
+        p.text.removesuffix(UNBROKEN_DRAFT) for p in document.paragraphs
     ]
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "任务")
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]

@@ -240,10 +240,12 @@ def test_a_department_reports_progress_with_evidence(client, plan, departments, 
     page = client.get(reverse("tasks:task", args=[item.pk]))
     html = page.content.decode()
     download = reverse("tasks:evidence", args=[update.pk])
-    assert "已认定市级工程技术研究中心3家。" in html and "keji" in html and download in html
+    assert "已认定市级工程技术研究中心3家。" in html and "keji" in html and download not in html
     assert page.context["update"] is None  # a reader outside the task's departments may not report
     listed = client.get(list_url(plan)).context["tasks"]
     assert [t.latest_text for t in listed if t.key == "3.1.2"] == ["已认定市级工程技术研究中心3家。"]
+    assert client.get(download).status_code == 404  # nor see its evidence
+    client.force_login(member)
     file = client.get(download)
     assert file.status_code == 200 and b"".join(file.streaming_content) == b"%PDF-1.4 evidence"
     assert "attachment" in file["Content-Disposition"]

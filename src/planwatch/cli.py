@@ -265,6 +265,7 @@ def report(
         settings=load_settings(settings),
         date=day,  # a report as of a day is the one written that day
         illustrative=illustrative,
+        projects=reading.projects if reading else None,
     )
     if template is not None and not template.exists():
         raise InputError(str(template), "no such file")
@@ -322,6 +323,39 @@ def demo(host: HostOption = "127.0.0.1", port: PortOption = 8000, data_dir: Data
     typer.echo(f"  login  {user} / {password}")
     typer.echo(f"  data   {data_dir}")
     runtime.serve(host, port)
+
+
+@app.command()
+def backup(
+    directory: Annotated[Path, typer.Argument(help="备份目录 the folder that keeps the backups")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """备份 Copy the database and the uploaded files, consistently while the server runs, into a new folder."""
+    from planwatch.server import runtime
+
+    runtime.setup(data_dir)
+    from planwatch.server.backup import back_up
+
+    folder = back_up(directory)
+    typer.echo(f"{folder}: 备份完成 backup written")
+
+
+@app.command()
+def restore(
+    folder: Annotated[Path, typer.Argument(help="备份 one backup folder written by planwatch backup")],
+    data_dir: DataDirOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖 replace a database or uploads that are not empty")
+    ] = False,
+) -> None:
+    """恢复 Check a backup against its manifest, put it in place of the data and migrate the database."""
+    from planwatch.server import runtime
+
+    runtime.setup(data_dir)
+    from planwatch.server.backup import restore as restore_backup
+
+    manifest = restore_backup(folder, force)
+    typer.echo(f"{folder}: 已恢复 restored (备份于 backed up {manifest['created']})")
 
 
 def main() -> None:

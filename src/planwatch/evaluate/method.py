@@ -12,9 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
-from planwatch.evaluate.assessment import Assessment
+from planwatch.evaluate.assessment import Assessment, ready
 from planwatch.evaluate.explain import explain
 from planwatch.evaluate.judgement import Judgement
 from planwatch.evaluate.settings import Settings
@@ -69,54 +72,102 @@ def evaluate(
     settings: Settings | None = None,
     lang: str = "zh",
 ) -> list[Assessment]:
-    """Assess every indicator in `year`."""
+    """Assess every indicator in `year` (`evaluate_years` assesses several years in one pass)."""
+    return evaluate_years(indicators, observations, (year,), settings, lang)[year]
+
+
+def evaluate_years(
+    indicators: list[Indicator],
+    observations: Iterable[Observation],
+    years: Iterable[int],
+    settings: Settings | None = None,
+    lang: str = "zh",
+) -> dict[int, list[Assessment]]:
+    """Assess every indicator in each of `years`, as `evaluate` does year by year.
+
+    What does not change from year to year (the kind of target, the precision, the indicator a relation
+    names, the trend of the figures) is worked out once per indicator: a province's thousands of plans
+    need it.
+    """
+    from planwatch.evaluate.projection import Outlooks, anticipate  # they build on this module's rules
+
     settings = settings or Settings()
+    years = list(years)
     series: dict[str, dict[int, Observation]] = {ind.id: {} for ind in indicators}
     for obs in observations:
         series.setdefault(obs.indicator, {})[obs.year] = obs
-    from planwatch.evaluate.projection import anticipate  # it builds on this module's rules
+    out: dict[int, list[Assessment]] = {year: [] for year in years}
+    for ind in indicators:
+        c = case(ind, series, indicators, settings)
+        ahead = Outlooks(ind, c.kind, c.own, max(years, default=ind.base_year), settings)
+        for year in years:
+            values = judged(c, year, series, settings, lang)
+            if values["status"] != "not_assessable":
+                anticipate(values, ind, ahead.of(year), lang)
+            out[year].append(ready(values))
+    return out
 
-    return [
-        anticipate(assess(ind, year, series, indicators, settings, lang), ind, series[ind.id], settings, lang)
-        for ind in indicators
-    ]
+
+@dataclass(slots=True)
+class Case:
+    """An indicator with what its judgement needs in any year, worked out once."""
+
+    ind: Indicator
+    kind: TargetKind
+    own: Series
+    step: float  # the plan's precision, see `precision`
+    lower: bool  # a lower figure is the better one (asked for a level or a qualitative target)
+    other: Indicator | None = None  # the indicator a relation names
 
 
-def assess(
-    ind: Indicator,
-    year: int,
-    series: Mapping[str, Series],
-    indicators: list[Indicator],
-    settings: Settings,
-    lang: str = "zh",
-) -> Assessment:
-    """The assessment of one indicator in one year."""
+def case(
+    ind: Indicator, series: Mapping[str, Series], indicators: list[Indicator], settings: Settings
+) -> Case:
+    """The indicator's case: its kind of target and the invariants its rule reads every year (each only
+    for the kinds whose rule reads it)."""
     kind = target_kind(ind)
     own = series.get(ind.id, {})
+    step = precision(ind, settings) if kind in ("level", "bound", "cumulative") else 0.0
+    lower = kind in ("level", "qualitative") and _lower_is_better(ind, settings)
+    c = Case(ind, kind, own, step, lower)
+    if kind == "relation":
+        c.other = find_other(_relation_reading(ind).other or "", indicators, ind)
+    return c
+
+
+def judged(c: Case, year: int, series: Mapping[str, Series], settings: Settings, lang: str) -> dict[str, Any]:
+    """The values of the assessment of one indicator in one year, before its anticipated progress."""
+    ind = c.ind
     if not ind.base_year < year <= ind.target_year:
         j = Judgement("not_assessable", reason="outside_period")
     else:
-        j = _RULES[kind](ind, year, own, series, indicators, settings)
+        j = _RULES[c.kind](c, year, series, settings)
     if j.status != "not_assessable" and j.met:
         j.status = "achieved"
     warning = ind.attribute == BINDING and (j.status in BEHIND or j.out_of_reach)
-    return Assessment(
-        indicator=ind.id,
-        name=ind.name,
-        year=year,
-        kind=kind,
-        status=j.status,
-        expected=_round(j.expected),
-        actual=_round(j.actual),
-        progress=_round(j.progress, 3),
-        required_annual_growth=_round(j.required, 4),
-        required_unit=j.required_unit,
-        completion=_round(j.completion, 3),
-        met=j.met,
-        warning=warning,
-        explanation=explain(ind, kind, year, j, warning, lang),
-        notes=j.notes,
-    )
+    obs = c.own.get(year)
+    return {
+        "indicator": ind.id,
+        "name": ind.name,
+        "year": year,
+        "kind": c.kind,
+        "status": j.status,
+        "expected": _round(j.expected),
+        "actual": _round(j.actual),
+        "progress": _round(j.progress, 3),
+        "required_annual_growth": _round(j.required, 4),
+        "required_unit": j.required_unit,
+        "completion": _round(j.completion, 3),
+        "met": j.met,
+        "warning": warning,
+        "explanation": explain(ind, c.kind, year, j, warning, lang),
+        "notes": j.notes,
+        "actual_latest": obs.value if obs is not None else None,
+        "projected": None,
+        "projected_met": None,
+        "likelihood": None,
+        "vintages": {},
+    }
 
 
 def _round(x: float | None, digits: int = 2) -> float | None:
@@ -194,7 +245,8 @@ def within_precision(j: Judgement, step: float) -> Judgement:
 # -- level: 城镇化率 60.6 -> 65 ------------------------------------------------------
 
 
-def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
+def _level(c: Case, year: int, _series, settings: Settings) -> Judgement:
+    ind, own = c.ind, c.own
     notes: list[str] = []
     b = baseline_value(ind, own, notes)
     t = ind.target.value if ind.target is not None else None
@@ -207,14 +259,14 @@ def _level(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     n, total, left = _elapsed(ind, year)
     s = n / total
     if t == b:
-        return _hold(ind, year, own, t, not _lower_is_better(ind, settings), settings, notes)
+        return _hold(ind, year, own, t, not c.lower, settings, notes)
     up = t > b
     geometric = b > 0 and t > 0 and (ind.unit in settings.geometric_units or ind.target_growth is not None)
     expected = b * (t / b) ** s if geometric else b + (t - b) * s
     progress = (a - b) / (expected - b)
     met = a >= t if up else a <= t
     j = Judgement(status_of(progress, settings), expected, a, progress, met=met, notes=notes)
-    within_precision(j, precision(ind, settings))
+    within_precision(j, c.step)
     j.completion = (a - b) / (t - b)
     if left > 0 and not met:
         if geometric and a > 0:
@@ -275,7 +327,8 @@ def _hold(
 # -- bound: ＞6.5, 5.5以内 -----------------------------------------------------------
 
 
-def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
+def _bound(c: Case, year: int, _series, settings: Settings) -> Judgement:
+    ind, own = c.ind, c.own
     notes: list[str] = []
     assert ind.target is not None and ind.target.value is not None
     v = ind.target.value
@@ -314,7 +367,7 @@ def _bound(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -
     j = Judgement(
         status_of(progress, settings), expected, a, progress, met=False, notes=notes, reason="reaching"
     )
-    within_precision(j, precision(ind, settings))
+    within_precision(j, c.step)
     j.completion = (a - b) / (v - b)
     if left > 0:
         j.required, j.required_unit = (v - a) / left, f"{ind.unit or ''}/年"
@@ -333,7 +386,8 @@ def growth_target(ind: Indicator) -> Reading:
     return target
 
 
-def _growth(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
+def _growth(c: Case, year: int, _series, settings: Settings) -> Judgement:
+    ind, own = c.ind, c.own
     notes: list[str] = []
     target = growth_target(ind)
     g = target.value
@@ -400,7 +454,8 @@ def growth_index(ind: Indicator, year: int, own: Series, notes: list[str]) -> fl
 # -- cumulative: 单位GDP能耗降低[13.5], 人均预期寿命[1] -----------------------------------
 
 
-def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
+def _cumulative(c: Case, year: int, _series, settings: Settings) -> Judgement:
+    ind, own = c.ind, c.own
     notes: list[str] = []
     assert ind.target is not None and ind.target.value is not None
     total_target = ind.target.value
@@ -451,7 +506,7 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
         met,
         notes=notes,
     )
-    within_precision(j, precision(ind, settings))
+    within_precision(j, c.step)
     if j.required is not None and total_target:
         j.out_of_reach = abs(j.required) > settings.reach_factor * abs(total_target / total)
     return j
@@ -463,23 +518,28 @@ def _cumulative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settin
 _SYNONYMS = (("GDP", "地区生产总值"), ("经济增长", "地区生产总值增长"), ("生产总值增速", "生产总值增长"))
 
 
+_PUNCTUATION = re.compile(r"[\s()（）%]")
+
+
+@lru_cache(maxsize=4096)
+def _canon(name: str) -> str:
+    """A name as a relation may write it: GDP as 地区生产总值, 全市 as 地区, without brackets."""
+    name = _PUNCTUATION.sub("", name)
+    for a, b in _SYNONYMS:
+        name = name.replace(a, b)
+    return name.replace("全区", "地区").replace("全市", "地区").replace("全县", "地区")
+
+
 def find_other(text: str, indicators: list[Indicator], ind: Indicator) -> Indicator | None:
     """The indicator a relation names: 高于GDP增长 -> 地区生产总值增长."""
-
-    def canon(name: str) -> str:
-        name = re.sub(r"[\s()（）%]", "", name)
-        for a, b in _SYNONYMS:
-            name = name.replace(a, b)
-        return name.replace("全区", "地区").replace("全市", "地区").replace("全县", "地区")
-
-    want = canon(text)
+    want = _canon(text)
     candidates = [o for o in indicators if o.id != ind.id]
     for test in (
         lambda c: c == want,
         lambda c: want in c or c in want,
         lambda c: c.startswith(want.removesuffix("增长")),
     ):
-        found = [o for o in candidates if test(canon(o.name))]
+        found = [o for o in candidates if test(_canon(o.name))]
         if found:
             return sorted(found, key=lambda o: not o.rate)[0]
     return None
@@ -501,13 +561,17 @@ def _yearly_rate(ind: Indicator, own: Series, year: int) -> float | None:
     return (now.value / prev - 1) * 100
 
 
-def _relation(
-    ind: Indicator, year: int, own: Series, series: Mapping[str, Series], indicators, settings
-) -> Judgement:
+def _relation_reading(ind: Indicator) -> Reading:
+    """The cell that states the relation: the target's, else the growth target's."""
     reading = ind.target if ind.target is not None and ind.target.kind == "relation" else ind.target_growth
     assert reading is not None
+    return reading
+
+
+def _relation(c: Case, year: int, series: Mapping[str, Series], settings: Settings) -> Judgement:
+    ind, own, other = c.ind, c.own, c.other
+    reading = _relation_reading(ind)
     notes: list[str] = []
-    other = find_other(reading.other or "", indicators, ind)
     if other is None:
         return Judgement("not_assessable", reason=f"other_not_found:{reading.other}", notes=notes)
     theirs = series.get(other.id, {})
@@ -549,7 +613,7 @@ def _relation(
 # -- qualitative: 保持在合理区间 ------------------------------------------------------------
 
 
-def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Settings) -> Judgement:
+def _qualitative(c: Case, year: int, _series, settings: Settings) -> Judgement:
     """保持在合理区间, 各年度视情提出: the elapsed years' figures against the targets set for those years.
 
     The average of the figures is compared with the average of the annual targets, so one hard year
@@ -557,6 +621,7 @@ def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Setti
     points for a rate, `bound_tolerance` of the target for a level) is on track, within twice it
     lagging. Years without an annual target are left out and named.
     """
+    ind, own = c.ind, c.own
     obs = own.get(year)
     if obs is None:
         return Judgement("not_assessable", reason="no_observation")
@@ -570,7 +635,7 @@ def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Setti
         notes.append("years_missing:" + ",".join(str(y) for y in years if y not in own))
     if len(targets) < len(goals):
         notes.append("annual_target_missing:" + ",".join(str(y) for y in goals if y not in targets))
-    ceiling = _lower_is_better(ind, settings) or all(g.comparator in ("le", "lt") for g in targets.values())
+    ceiling = c.lower or all(g.comparator in ("le", "lt") for g in targets.values())
     a = sum(own[y].value for y in targets) / len(targets)
     v = sum((g.upper if ceiling and g.upper is not None else g.value) or 0.0 for g in targets.values())
     v /= len(targets)
@@ -582,10 +647,11 @@ def _qualitative(ind: Indicator, year: int, own: Series, _s, _i, settings: Setti
     return Judgement(status, v, a, None, met=None, notes=notes, reason="annual_target")
 
 
-def _unknown(ind: Indicator, year: int, own: Series, _s, _i, _settings) -> Judgement:
+def _unknown(c: Case, year: int, _series, _settings) -> Judgement:
+    ind = c.ind
     reading = ind.target or ind.target_growth
     kind = reading.kind if reading is not None else "empty"
-    obs = own.get(year)
+    obs = c.own.get(year)
     return Judgement("not_assessable", actual=obs.value if obs else None, reason=f"target_{kind}")
 
 

@@ -18,9 +18,10 @@ whole period, or a total done.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.method import FLOW, baseline_value
@@ -61,25 +62,32 @@ class Trend:
 
     def step(self) -> float | None:
         """The weighted average yearly step: a change, or a rate (0.05 is 5 %) when compounding."""
+        return self.steps()[-1]
+
+    def steps(self) -> list[float | None]:
+        """The weighted average yearly step of the figures up to each point after the first: what `step`
+        gives for the trend cut there, worked in one pass."""
         total = weights = 0.0
         (y0, v0) = self.points[0]
+        found: list[float | None] = []
         for y, v in self.points[1:]:
             if self.compounding:
                 if v0 <= 0 or v <= 0:
-                    return None
+                    return found + [None] * (len(self.points) - 1 - len(found))
                 s = (v / v0) ** (1 / (y - y0)) - 1
             else:
                 s = (v - v0) / (y - y0)
             w = y - self.ind.base_year
             total += w * s
             weights += w
+            found.append(total / weights)
             y0, v0 = y, v
-        return total / weights
+        return found
 
-    def at(self, year: int, step: float) -> float:
-        """The trend's value in `year`, on or after the latest figure, in the measure it moves in; a level
-        in % is a share, so it stays within 0 and 100."""
-        y, v = self.points[-1]
+    def at(self, year: int, step: float, latest: int = -1) -> float:
+        """The trend's value in `year`, carried on from its latest figure (or from point `latest`), in the
+        measure it moves in; a level in % is a share, so it stays within 0 and 100."""
+        y, v = self.points[latest]
         value = v * (1 + step) ** (year - y) if self.compounding else v + step * (year - y)
         if self.measure == "level" and self.ind.unit == PERCENT:
             return min(max(value, 0.0), 100.0)
@@ -170,11 +178,50 @@ def outlook(ind: Indicator, kind: TargetKind, year: int, own: Series, settings: 
     """The anticipated progress of one indicator from its figures up to `year`; None when it has no trend."""
     if kind not in PROJECTED_KINDS:
         return None
-    found = trend(ind, kind, year, own, settings)
-    step = found.step() if found is not None else None
-    if found is None or step is None:
+    return project(trend(ind, kind, year, own, settings), kind, settings)
+
+
+def project(found: Trend | None, kind: TargetKind, settings: Settings) -> Outlook | None:
+    """Where a trend takes its indicator by the target year; None when it cannot be carried on."""
+    if found is None:
         return None
-    value = found.judged(found.at(ind.target_year, step))
+    return _carried(found, kind, -1, found.step(), settings)
+
+
+class Outlooks:
+    """The anticipated progress of one indicator from its figures up to any year until `last`, as
+    `outlook` finds it year by year, with the trend found once and its steps worked in one pass; a year's
+    is worked out when first asked for (an assessment asks it only of a year it could judge)."""
+
+    def __init__(self, ind: Indicator, kind: TargetKind, own: Series, last: int, settings: Settings) -> None:
+        last = min(last, ind.target_year)
+        found = trend(ind, kind, last, own, settings) if kind in PROJECTED_KINDS else None
+        self.found, self.kind, self.settings = found, kind, settings
+        self.steps = found.steps() if found is not None else []
+        self.years = [y for y, _ in found.points] if found is not None else []
+        self.carried: dict[int, Outlook | None] = {}
+
+    def of(self, year: int) -> Outlook | None:
+        """The anticipated progress from the figures up to `year`."""
+        if self.found is None:
+            return None
+        latest = bisect_right(self.years, year) - 1  # the point the year's trend ends at
+        if latest < 1:
+            return None
+        if latest not in self.carried:
+            step = self.steps[latest - 1]
+            self.carried[latest] = _carried(self.found, self.kind, latest, step, self.settings)
+        return self.carried[latest]
+
+
+def _carried(
+    found: Trend, kind: TargetKind, latest: int, step: float | None, settings: Settings
+) -> Outlook | None:
+    """The outlook of a trend carried on from its point `latest` by `step`."""
+    if step is None:
+        return None
+    ind = found.ind
+    value = found.judged(found.at(ind.target_year, step, latest))
     if not math.isfinite(value):
         return None
     met, close = _OUTCOMES[kind](ind, value, found.base, settings)
@@ -242,31 +289,25 @@ def _cumulative(ind: Indicator, value: float, _base: float | None, settings: Set
 _OUTCOMES = {"level": _level, "bound": _bound, "growth": _growth, "cumulative": _cumulative}
 
 
-def anticipate(
-    a: Assessment, ind: Indicator, own: Series, settings: Settings, lang: str = "zh"
-) -> Assessment:
-    """The assessment with the year's own figure and the anticipated progress.
+def anticipate(values: dict[str, Any], ind: Indicator, found: Outlook | None, lang: str) -> None:
+    """Adds the anticipated progress to an assessment's values: the outlook of its figures so far.
 
     A target already met is projected as met. A binding indicator unlikely to meet its target warns
     even before it is behind, and its sentence says why.
     """
-    obs = own.get(a.year)
-    a.actual_latest = obs.value if obs is not None else None
-    if a.status == "not_assessable":
-        return a
-    found = outlook(ind, a.kind, a.year, own, settings)
     if found is None:
-        return a
+        return
+    kind = values["kind"]
     projected, met, likelihood = found.projected, found.met, found.likelihood
-    if a.met and not met and a.actual is not None:
-        projected, met, likelihood = a.actual, True, "likely"
-    a.projected, a.projected_met, a.likelihood = round(projected, 2), met, likelihood
-    if likelihood == "unlikely" and ind.attribute == BINDING and not a.warning:
-        a.warning = True
+    if values["met"] and not met and values["actual"] is not None:
+        projected, met, likelihood = values["actual"], True, "likely"
+    values["projected"], values["projected_met"], values["likelihood"] = round(projected, 2), met, likelihood
+    if likelihood == "unlikely" and ind.attribute == BINDING and not values["warning"]:
+        values["warning"] = True
         stop = "。" if lang != "en" else "."
-        a.explanation = a.explanation.removesuffix(stop) + ("；" if lang != "en" else "; ")
-        a.explanation += outlook_text(a, ind, lang) + _warning_text(lang) + stop
-    return a
+        text = values["explanation"].removesuffix(stop) + ("；" if lang != "en" else "; ")
+        words = _outlook_words(kind, values["projected"], likelihood, ind, lang)
+        values["explanation"] = text + words + _warning_text(lang) + stop
 
 
 def _warning_text(lang: str) -> str:
@@ -277,17 +318,23 @@ def outlook_text(a: Assessment, ind: Indicator, lang: str = "zh") -> str:
     """The anticipated progress in words: 按近年趋势预计2025年为64.1%，预计难以完成."""
     if a.projected is None or a.likelihood is None:
         return ""
-    t, value = ind.target_year, figure_text(a.projected, NO_FIGURE)
-    unit = PERCENT if a.kind == "growth" or (a.kind == "cumulative" and ind.rate) else ind.unit or ""
-    label = likelihood_label(a.likelihood, lang)
+    return _outlook_words(a.kind, a.projected, a.likelihood, ind, lang)
+
+
+def _outlook_words(
+    kind: TargetKind, projected: float, likelihood: Likelihood, ind: Indicator, lang: str
+) -> str:
+    t, value = ind.target_year, figure_text(projected, NO_FIGURE)
+    unit = PERCENT if kind == "growth" or (kind == "cumulative" and ind.rate) else ind.unit or ""
+    label = likelihood_label(likelihood, lang)
     if lang == "en":
         what = {
             "growth": f"{value}% a year over {ind.base_year + 1}-{t}",
             "cumulative": f"{value}{unit} in all by {t}",
-        }.get(a.kind, f"{value}{unit} in {t}")
+        }.get(kind, f"{value}{unit} in {t}")
         return f"on the recent trend it is expected at {what}, {label}"
     what = {
         "growth": f"{ind.base_year + 1}—{t}年年均增长{value}%",
         "cumulative": f"到{t}年累计{value}{unit}",
-    }.get(a.kind, f"{t}年为{value}{unit}")
+    }.get(kind, f"{t}年为{value}{unit}")
     return f"按近年趋势预计{what}，{label}"

@@ -30,9 +30,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.errors import InputError
+from planwatch.ingest.limits import Limits, check_package, check_size
 from planwatch.ingest.readers.text import decode
 from planwatch.plan.cells import normalize, read_cell
 from planwatch.plan.model import Indicator, Observation, Reading
+from planwatch.plan.sheet_text import text_cells
 from planwatch.plan.vocabulary import (
     ATTRIBUTE_EN,
     ATTRIBUTE_SHORT,
@@ -282,6 +284,7 @@ def write_template(indicators: list[Indicator], years: list[int], path: Path) ->
             sheet.append([serial, indicator.name, unit, indicator.attribute, baseline, target, year])
     _style_template(sheet, rows=len(indicators) * len(years))
     _add_instructions(book.create_sheet("说明"))
+    text_cells(book)
     book.save(path)
 
 
@@ -319,27 +322,38 @@ def _table(
 def _rows(path: Path) -> Iterable[_Row]:
     """Every row as Excel numbers it, each cell as stripped text."""
     suffix = path.suffix.lower()
+    limits = Limits.from_environment()
+    if suffix in (".xlsx", ".xlsm", ".csv"):
+        check_size(path, limits.spreadsheet_mb)
     if suffix in (".xlsx", ".xlsm"):
+        check_package(path, limits)
         return _xlsx_rows(path)
     if suffix == ".csv":
-        return _csv_rows(path)
+        return _csv_rows(path, limits.cells)
     if suffix == ".xls":
         raise InputError(str(path), "old .xls workbook: save it as .xlsx in Excel")
     raise InputError(str(path), "unknown format: expected .xlsx or .csv")
 
 
-def _csv_rows(path: Path) -> list[_Row]:
-    """CSV in UTF-8 (with or without BOM) or GBK/GB18030, detected from the bytes."""
+def _csv_rows(path: Path, most: int) -> list[_Row]:
+    """CSV in UTF-8 (with or without BOM) or GBK/GB18030, detected from the bytes; at most `most` cells."""
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot be read ({e.strerror})") from None
     text, _ = decode(data, str(path))
     reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[_Row] = []
+    count = 0
     try:
-        return [(number, [cell.strip() for cell in cells]) for number, cells in enumerate(reader, start=1)]
+        for number, cells in enumerate(reader, start=1):
+            count += len(cells)
+            if count > most:
+                raise InputError(str(path), f"单元格超过 {most:,} 个的上限，未导入。")
+            rows.append((number, [cell.strip() for cell in cells]))
     except csv.Error as e:
         raise InputError(f"{path}, row {reader.line_num}", f"not CSV: {e}") from None
+    return rows
 
 
 def _xlsx_rows(path: Path) -> list[_Row]:

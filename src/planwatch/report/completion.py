@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from planwatch.plan.sheet_text import csv_rows, text_cells
 from planwatch.plan.vocabulary import exact_text
 from planwatch.report.content import CompletionRow, Report
 
@@ -52,11 +53,12 @@ def write_baseline(report: Report, path: Path) -> None:
     rows = [BASELINE_COLUMNS, *(baseline_row(r, report.period[1]) for r in report.completion)]
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as out:
-            csv.writer(out).writerows(rows)
+            csv.writer(out).writerows(csv_rows(rows))
         return
     wb = Workbook()
     ws = wb.active
     ws.title = "指标"
     for row in rows:
         ws.append(list(row))
+    text_cells(wb)
     wb.save(path)

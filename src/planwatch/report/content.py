@@ -18,13 +18,16 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.method import evaluate
+from planwatch.evaluate.method import FLOW, evaluate
 from planwatch.evaluate.path import Chart, chart
 from planwatch.evaluate.settings import Settings
-from planwatch.plan.model import Indicator, Observation
+from planwatch.plan.model import Indicator, Observation, Project
 from planwatch.plan.vocabulary import (
     BEHIND,
     BINDING,
+    FALL_WORDS,
+    GROWTH_WORDS,
+    INCREASE_VERBS,
     PERCENT,
     REPORT_KIND_ZH,
     STATUS_ZH,
@@ -35,10 +38,14 @@ from planwatch.plan.vocabulary import (
     change_unit,
     figure_text,
     growth_text,
+    is_reduction_name,
     likelihood_label,
     target_text,
 )
 from planwatch.report.evaluation import Facts, category_text, overall, plan_name, problems, suggestions
+
+# How a five-year total is printed before its figure: 累计降低14.1%.
+CUMULATIVE = "累计"
 
 
 class TableRow(BaseModel):
@@ -91,6 +98,9 @@ class CompletionRow(BaseModel):
     result: float | None
     target_growth: str
     result_growth: float | None
+    result_change: str = Field(
+        "", description="a cumulative target's change as the plan words it: 提高1.2岁, 累计降低14.13%"
+    )
     met: bool | None
     status_zh: str
 
@@ -118,6 +128,18 @@ class TaskLine(BaseModel):
     latest: str = Field(description="the latest progress report, as printed")
 
 
+class ProjectLine(BaseModel):
+    """A major project (重大工程/项目) of a box as the report lists it, with the task that reports its progress."""
+
+    box: str
+    name: str
+    content: str
+    investment: str
+    period: str
+    status_zh: str = Field("", description="the progress of the task reporting on it; empty where none is")
+    latest: str = Field("", description="that task's latest progress report, as printed")
+
+
 class Report(BaseModel):
     """Everything a report holds; the writers lay it out."""
 
@@ -138,6 +160,7 @@ class Report(BaseModel):
     charts: dict[str, Chart] = Field(default_factory=dict, description="indicator id -> its path chart")
     illustrative: bool = False
     tasks: list[TaskLine] = Field(default_factory=list)
+    projects: list[ProjectLine] = Field(default_factory=list, description="the boxes' projects, box by box")
     overall: list[str] = Field(
         default_factory=list, description="总体评价 (evaluations): a judgement in sentences"
     )
@@ -169,10 +192,12 @@ def build_report(
     illustrative: bool = False,
     tasks: list[TaskLine] | None = None,
     leads: dict[str, str] | None = None,
+    projects: list[Project] | None = None,
 ) -> Report:
     """The content of a report for `year`; `date` is the only input that may differ between two runs.
 
-    `leads` names the department leading each indicator (indicator id -> 牵头单位), for the evaluations.
+    `leads` names the department leading each indicator (indicator id -> 牵头单位), for the evaluations;
+    `projects` are the plan's major projects (Plan.projects), reported on by the tasks named after them.
     """
     settings = settings or Settings()
     observations = [o for o in observations if o.year <= year]  # a report speaks as of its year
@@ -206,6 +231,7 @@ def build_report(
         charts=charts,
         illustrative=illustrative,
         tasks=tasks or [],
+        projects=project_lines(projects or [], tasks or []),
     )
     if kind == "final":
         report.completion = _completion(indicators, by_id, series)
@@ -368,6 +394,7 @@ def _completion(
                 result=None if ind.rate else (final.value if final else None),
                 target_growth=ind.target_growth_raw,
                 result_growth=growth,
+                result_change=_change_text(ind, a),
                 met=a.met,
                 status_zh=STATUS_ZH[a.status],
                 category=ind.category or "其他",
@@ -375,6 +402,22 @@ def _completion(
             )
         )
     return rows
+
+
+def _change_text(ind: Indicator, a: Assessment) -> str:
+    """A cumulative target's result in the plan's words: a level's change (人均预期寿命[1]: 提高1.2岁), a
+    compounded rate (单位GDP能耗降低[13.5]: 累计降低14.13%) or a sum of yearly flows (累计5.2万人)."""
+    if a.kind != "cumulative" or a.actual is None:
+        return ""
+    done = a.actual
+    if ind.rate:
+        verb = FALL_WORDS[0] if is_reduction_name(ind.name) else GROWTH_WORDS[0]
+        return f"{CUMULATIVE}{verb}{figure_text(done)}{PERCENT}"
+    unit = ind.unit or ""
+    if FLOW.match(ind.name):
+        return f"{CUMULATIVE}{figure_text(done)}{unit}"
+    verb = INCREASE_VERBS[1] if done >= 0 else FALL_WORDS[0]
+    return f"{verb}{figure_text(abs(done))}{unit}"
 
 
 def _level_growth(ind: Indicator, own: dict[int, Observation]) -> float | None:
@@ -390,6 +433,52 @@ def _level_growth(ind: Indicator, own: dict[int, Observation]) -> float | None:
 def _task_counts(tasks: list[TaskLine]) -> str:
     counts = Counter(t.status for t in tasks)
     return "、".join(f"{zh}{counts[s]}项" for s, zh in TASK_STATUS_ZH.items() if counts[s])
+
+
+def project_lines(projects: list[Project], tasks: list[TaskLine]) -> list[ProjectLine]:
+    """The projects box by box (in the order the boxes first appear), each with the task whose title names it
+    or that it names, which is where its progress is reported."""
+    boxes: dict[str, list[Project]] = {}
+    for p in projects:
+        boxes.setdefault(p.box, []).append(p)
+    lines = []
+    for p in (p for group in boxes.values() for p in group):
+        task = next((t for t in tasks if p.name in t.title or t.title in p.name), None)
+        lines.append(
+            ProjectLine(
+                box=p.box,
+                name=p.name,
+                content=p.content,
+                investment=p.investment or "",
+                period=p.period or "",
+                status_zh=task.status_zh if task else "",
+                latest=task.latest if task else "",
+            )
+        )
+    return lines
+
+
+def project_summary(report: Report) -> list[str]:
+    """The projects' sentences: how many each box lists, which report progress and which do not yet."""
+    projects = report.projects
+    if not projects:
+        return []
+    boxes = Counter(p.box for p in projects)
+    lines = [
+        f"规划专栏确定的重大工程（项目）共{len(projects)}项，其中"
+        + "、".join(f"{box}中{n}项" for box, n in boxes.items())
+        + "。"
+    ]
+    known = [f"{p.name}（{p.status_zh}）" for p in projects if p.status_zh]
+    if known:
+        lines.append(f"已报送推进情况的有{len(known)}项：{'、'.join(known)}。")
+    unknown = [p.name for p in projects if not p.status_zh]
+    if unknown:
+        lines.append(
+            f"{'、'.join(unknown)}等{len(unknown)}项尚未报送推进情况，"
+            "需由牵头单位报送项目开工、投资完成和建设进度后补充。"
+        )
+    return lines
 
 
 def task_summary(report: Report) -> list[str]:

@@ -9,9 +9,11 @@ added with plain defaults, so any .docx or .dotx an office saves will do.
 The annual report stays short: 总体情况, the main table, the indicators behind,
 the charts. The mid-term and final evaluations follow the structure offices hand
 in (layout.evaluation_chapters), their drafted paragraphs marked 【待完善】 in
-yellow for the office to finish. The main table, eleven columns wide, is set on a
-landscape page, so that a status word or a short unit never wraps; the final's
-completion table (专栏1) is portrait, as the next plan will print it.
+yellow for the office to finish. The main table, eleven columns wide, is set on
+landscape pages, so that a status word or a short unit never wraps: in an
+evaluation as 附表1 after the chapters, which point to it, so that no page of the
+body is left part empty by the turn; the final's completion table (专栏1) is
+portrait, in the body, as the next plan will print it.
 
 The same report gives the same bytes: the document's dates are the report's
 date and the package is zipped with fixed timestamps.
@@ -40,27 +42,35 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 
 from planwatch.plan.vocabulary import STATUS_COLOURS, figure_text
-from planwatch.report.content import Report, task_summary
+from planwatch.report.content import Report, project_summary, task_summary
 from planwatch.report.figures import indicator_path, status_overview
 from planwatch.report.layout import (
+    APPENDIX_SPACE,
     CHART_NOTE,
     COMPLETION_COLUMNS,
     COMPLETION_NOTE,
-    DRAFT,
     DRAFT_NOTE,
     EMPTY,
     ILLUSTRATIVE,
+    MAIN_APPENDIX,
     MAIN_NOTE,
     NO_TASKS,
+    OBSERVATION_APPENDIX,
+    PROJECT_COLUMNS,
+    PROJECTS_TITLE,
     TASK_COLUMNS,
     TASKS_TITLE,
+    UNBROKEN_DRAFT,
     actual_heads,
     chinese_number,
     completion_title,
     due_text,
     evaluation_chapters,
+    main_table_pointer,
+    main_table_title,
     met_text,
     planned_text,
+    project_cells,
     result_text,
     task_status_text,
 )
@@ -232,9 +242,10 @@ class _Writer:
         self.cover()
         if self.report.kind == "annual":
             self.annual()
+            self.doc.add_paragraph(f"附表{APPENDIX_SPACE}监测数据", style="Heading 1")
         else:
             self.evaluation()
-        self.doc.add_paragraph("附表　监测数据", style="Heading 1")
+            self.doc.add_paragraph(f"{OBSERVATION_APPENDIX}{APPENDIX_SPACE}监测数据", style="Heading 1")
         self.observation_table()
 
     def annual(self) -> None:
@@ -272,27 +283,34 @@ class _Writer:
         self.chapter(indicators)
         if r.kind == "final":
             self.completion_table()
+        self.doc.add_paragraph(main_table_pointer(r), style="Normal")
         for k, group in enumerate(r.groups, start=1):
             self.doc.add_paragraph(f"（{chinese_number(k)}）{group.category}", style="Heading 2")
             self.draft(group.text)
-        with self.landscape():
-            self.main_table()
         self.chapter(tasks)
-        for line in task_summary(r) or [NO_TASKS]:
+        for line in task_summary(r) + project_summary(r) or [NO_TASKS]:
             self.draft(line)
         if r.tasks:
             self.task_table()
+        if r.projects:
+            self.project_table()
         for title, lines in ((problems, r.problems), (advice, r.suggestions)):
             self.chapter(title)
             for k, line in enumerate(lines, start=1):
                 self.draft(line, f"（{chinese_number(k)}）")
-        self.doc.add_paragraph("附图　指标序时进度", style="Heading 1")
+        self.doc.add_paragraph(f"附图{APPENDIX_SPACE}指标序时进度", style="Heading 1")
         self.charts()
+        # The eleven-column table on landscape pages of its own as an appendix: in the body a turn of the
+        # page would leave the page before it part empty.
+        with self.landscape():
+            title = f"{MAIN_APPENDIX}{APPENDIX_SPACE}{main_table_title(r)}"
+            self.doc.add_paragraph(title, style="Heading 1")
+            self.main_table(captioned=False)
 
     def draft(self, text: str, prefix: str = "") -> None:
-        """A paragraph drafted from the figures, marked for the office to finish."""
+        """A paragraph drafted from the figures, marked for the office to finish (the mark never broken)."""
         paragraph = self.doc.add_paragraph(prefix + text, style="Normal")
-        paragraph.add_run(DRAFT).font.highlight_color = WD_COLOR_INDEX.YELLOW
+        paragraph.add_run(UNBROKEN_DRAFT).font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     @contextmanager
     def landscape(self) -> Iterator[None]:
@@ -391,9 +409,10 @@ class _Writer:
             _write(cell, text)
         return row
 
-    def main_table(self) -> None:
+    def main_table(self, *, captioned: bool = True) -> None:
         r = self.report
-        self.table_title(f"主要指标监测情况（{r.year}年）")
+        if captioned:
+            self.table_title(main_table_title(r))
         table = self.table(1, [w for _, w in MAIN_COLUMNS])
         year, average = actual_heads(r)
         for cell, (name, _) in zip(table.rows[0].cells, MAIN_COLUMNS, strict=True):
@@ -486,6 +505,18 @@ class _Writer:
                 _align_left(cells[k])
             colour = STATUS_COLOURS["severely_lagging"] if t.overdue else ""
             _write(cells[6], task_status_text(t), bold=t.overdue, colour=colour)
+
+    def project_table(self) -> None:
+        """The boxes' projects with what the plan says of each and the progress reported, 未报送 where none is."""
+        self.table_title(PROJECTS_TITLE)
+        table = self.table(1, [0.9, 1.5, 3.2, 4.0, 1.8, 2.6, 3.0])
+        for cell, name in zip(table.rows[0].cells, PROJECT_COLUMNS, strict=True):
+            _write(cell, name, bold=True)
+        for k, line in enumerate(self.report.projects, start=1):
+            cells = self.add_row(table, [_text(text) for text in project_cells(k, line)]).cells
+            for cell in (cells[2], cells[3], cells[6]):
+                _align_left(cell)
+            _no_wrap(cells[0], cells[1])
 
     def observation_table(self) -> None:
         table = self.table(1, [0.9, 4.0, 1.1, 1.3, 4.6, 2.2])

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from planwatch.plan.vocabulary import STATUS_COLOURS, STATUS_ZH, figure_text
 from planwatch.report import layout, palette
-from planwatch.report.content import Report, task_summary
+from planwatch.report.content import Report, project_summary, task_summary
 from planwatch.report.figures import indicator_path, status_overview
 from planwatch.report.palette import ink
 
@@ -58,6 +58,7 @@ def render_html(report: Report) -> str:
         status_names=STATUS_ZH,
         met=layout.met_text,
         task_summary=task_summary(report),
+        project_summary=project_summary(report),
         actual_heads=layout.actual_heads(report),
         chapters=layout.evaluation_chapters(report),
         date=f"{report.date.year}年{report.date.month}月{report.date.day}日",

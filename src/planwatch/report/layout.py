@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planwatch.plan.vocabulary import BINDING, NO_FIGURE, figure_text, growth_text, target_text
-from planwatch.report.content import CompletionRow, Report, TaskLine
+from planwatch.report.content import CompletionRow, ProjectLine, Report, TaskLine
 from planwatch.report.evaluation import plan_name
 
 ILLUSTRATIVE = "示例数据（非统计数据）"
@@ -28,12 +28,21 @@ DRAFT_NOTE = (
     f"注：标有{DRAFT}的段落根据监测数据起草，请结合工作实际补充原因分析和具体举措，"
     f"定稿时删去本注和{DRAFT}标记。"
 )
+# Word keeps a word joiner's neighbours on one line: the mark is never broken, nor left alone on a line.
+WORD_JOINER = "\u2060"
+UNBROKEN_DRAFT = WORD_JOINER + WORD_JOINER.join(DRAFT)
+# An evaluation's appendices in Word: the main table (on landscape pages), then the figures it rests on.
+MAIN_APPENDIX, OBSERVATION_APPENDIX = "附表1", "附表2"
+APPENDIX_SPACE = "\u3000"
 NO_TASKS = "规划确定的重大任务和重大工程尚未录入，其推进情况由各牵头单位报送后补充。"
 # The appendix of figures, under the headers an observation workbook is read with.
 OBSERVATION_COLUMNS = ("指标", "年份", "值", "来源", "备注")
 TASKS_TITLE = "重点任务推进情况"
 TASK_COLUMNS = ("序号", "任务", "章节", "牵头单位", "配合单位", "完成时限", "进展情况", "最新进展")
 OVERDUE = "逾期"
+PROJECTS_TITLE = "重大工程（项目）推进情况"
+PROJECT_COLUMNS = ("序号", "专栏", "工程（项目）", "建设内容", "总投资", "建设期限", "推进情况")
+NOT_REPORTED = "未报送"
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -43,6 +52,15 @@ def evaluation_chapters(report: Report) -> tuple[str, str, str, str, str]:
         f"{report.next_plan}时期工作建议" if report.kind == "final" and report.next_plan else "下一步工作建议"
     )
     return ("总体评价", "主要指标完成情况", "重大任务和重大工程推进情况", "存在的主要问题", last)
+
+
+def main_table_title(report: Report) -> str:
+    return f"主要指标监测情况（{report.year}年）"
+
+
+def main_table_pointer(report: Report) -> str:
+    """Where an evaluation in Word points the reader to the main table, which it sets as an appendix."""
+    return f"各项主要指标的基期值、目标值、{report.year}年实际值和进展情况详见{MAIN_APPENDIX}。"
 
 
 def actual_heads(report: Report) -> tuple[str, str]:
@@ -64,7 +82,9 @@ def planned_text(row: CompletionRow) -> str:
 
 
 def result_text(row: CompletionRow) -> str:
-    """完成情况 in the same words as the target: 33, 年均增长5.52%."""
+    """完成情况 in the same words as the target: 33, 年均增长5.52%, 提高1.2岁 for a target of [1]."""
+    if row.result_change:
+        return row.result_change
     parts = [figure_text(row.result)] if row.result is not None else []
     if row.result_growth is not None:
         parts.append(growth_text(figure_text(row.result_growth)))
@@ -84,6 +104,12 @@ def met_text(row: CompletionRow) -> str:
     if row.met is None:
         return row.status_zh
     return "是" if row.met else "否"
+
+
+def project_cells(number: int, line: ProjectLine) -> list[str]:
+    """A project's row under PROJECT_COLUMNS, 未报送 where no task reports its progress."""
+    progress = f"{line.status_zh}：{line.latest}" if line.latest else line.status_zh or NOT_REPORTED
+    return [str(number), line.box, line.name, line.content, line.investment, line.period, progress]
 
 
 def due_text(due: dt.date | None) -> str:

@@ -16,18 +16,22 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.plan.sheet_text import text_cells
 from planwatch.plan.vocabulary import STATUS_COLOURS
 from planwatch.report.content import Report, task_summary
 from planwatch.report.layout import (
     COMPLETION_COLUMNS,
     ILLUSTRATIVE,
     OBSERVATION_COLUMNS,
+    PROJECT_COLUMNS,
+    PROJECTS_TITLE,
     TASK_COLUMNS,
     TASKS_TITLE,
     actual_heads,
     completion_title,
     met_text,
     planned_text,
+    project_cells,
     result_text,
     task_status_text,
 )
@@ -236,6 +240,21 @@ def _tasks_sheet(ws: Worksheet, report: Report) -> None:
     _print(ws, f"{header}:{header}")
 
 
+def _projects_sheet(ws: Worksheet, report: Report) -> None:
+    """The boxes' projects, one row each, with the progress reported (未报送 where none is)."""
+    width = len(PROJECT_COLUMNS)
+    _title_row(ws, report, f"《{report.plan_title}》{PROJECTS_TITLE}（{report.year}年）", width)
+    _header(ws, 2, PROJECT_COLUMNS)
+    for row, line in enumerate(report.projects, start=3):
+        for col, value in enumerate(project_cells(row - 2, line), start=1):
+            cell = ws.cell(row=row, column=col, value=row - 2 if col == 1 else value or None)
+            cell.border = _BORDER
+            cell.alignment = _LEFT if col in (3, 4, 7) else _CENTRE
+    ws.freeze_panes = "A3"
+    _widths(ws, (6, 10, 26, 36, 12, 14, 30))
+    _print(ws, "2:2")
+
+
 def write_xlsx(report: Report, path: Path) -> None:
     """Write the report's tables as an .xlsx workbook at `path`."""
     wb = Workbook()
@@ -249,4 +268,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         _completion_sheet(wb.create_sheet("完成情况"), report)
     if report.tasks:
         _tasks_sheet(wb.create_sheet("重点任务"), report)
+    if report.projects:
+        _projects_sheet(wb.create_sheet("重大工程"), report)
+    text_cells(wb)
     wb.save(path)

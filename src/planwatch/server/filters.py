@@ -40,3 +40,12 @@ def status_in_words(status: str) -> str:
 def attribute_label(attribute: str) -> str:
     """An indicator's attribute in the page's language; one the plan words otherwise stays as written."""
     return ATTRIBUTE_EN.get(attribute, attribute) if page_lang() == "en" else attribute
+
+
+@register.filter
+def person(who, viewer) -> str:
+    """Who entered or reported something, named only to a signed-in viewer: anonymous readers of a public
+    site never learn the user names (a dash stands in)."""
+    if who is None or viewer is None or not viewer.is_authenticated:
+        return NO_FIGURE
+    return who.get_full_name() or who.get_username()

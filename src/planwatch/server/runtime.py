@@ -40,8 +40,14 @@ def prepare() -> None:
 
 
 def ensure_admin() -> None:
-    """An administrator from PLANWATCH_ADMIN_USER/PASSWORD, or asked for on a terminal; never a default."""
+    """An administrator from PLANWATCH_ADMIN_USER/PASSWORD, or asked for on a terminal; never a default.
+
+    The password must pass the same rules as any user's (AUTH_PASSWORD_VALIDATORS: ten characters or more,
+    not common, not all digits, not like the user name).
+    """
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
 
     users = get_user_model()
     if users.objects.filter(is_superuser=True).exists():
@@ -56,8 +62,12 @@ def ensure_admin() -> None:
             )
         name = input("管理员用户名 administrator user name: ").strip()
         password = getpass.getpass("管理员密码 administrator password: ")
-    if not name or len(password) < 8:
-        raise InputError("administrator", "give a user name and a password of at least 8 characters")
+    if not name:
+        raise InputError("administrator", "give a user name")
+    try:
+        validate_password(password, users(username=name))
+    except ValidationError as e:
+        raise InputError("PLANWATCH_ADMIN_PASSWORD", " ".join(e.messages)) from None
     users.objects.create_superuser(name, password=password)
 
 
@@ -72,8 +82,13 @@ def create_demo_admin() -> tuple[str, str]:
 
 def serve(host: str, port: int) -> None:
     """Serve with waitress, a production WSGI server (static files through Django's handler)."""
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
     from planwatch.server.wsgi import application
 
+    # The address the office serves on is one the pages answer to, unless the hosts were set explicitly.
+    chosen = os.environ.get("PLANWATCH_ALLOWED_HOSTS")
+    if not chosen and host not in ("0.0.0.0", "::", *settings.ALLOWED_HOSTS):
+        settings.ALLOWED_HOSTS.append(host)
     waitress_serve(application, host=host, port=port, threads=8, ident="planwatch")

@@ -4,13 +4,23 @@ PLANWATCH_DATA_DIR   where the SQLite file, the secret key and uploads live (def
 DATABASE_URL         a PostgreSQL URL to use instead of SQLite
 PLANWATCH_PUBLIC_READ  1 lets anyone read the pages and the API without logging in (the demo does)
 PLANWATCH_DEBUG      1 for Django's debug pages (never on an office's server)
-PLANWATCH_ALLOWED_HOSTS  comma-separated host names (default: any, for an intranet address)
+PLANWATCH_ALLOWED_HOSTS  comma-separated host names and addresses the pages answer to (default: this
+                     machine's names and addresses, and localhost)
+PLANWATCH_CSRF_TRUSTED_ORIGINS  comma-separated origins forms may be posted from, e.g. https://ghc.example.gov.cn
+PLANWATCH_BEHIND_TLS_PROXY  1 behind a proxy that terminates https and sets X-Forwarded-Proto (nginx):
+                     secure cookies and HSTS
+PLANWATCH_HSTS_SECONDS  how long browsers keep to https behind the proxy (default: a year; 0 turns it off)
+PLANWATCH_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS, _FROM  the office's mail server;
+                     without one, no password reset by mail is offered
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import socket
+from contextlib import suppress
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,11 +48,41 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = _flag("PLANWATCH_DEBUG")
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("PLANWATCH_ALLOWED_HOSTS", "*").split(",") if h.strip()]
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _this_machine() -> list[str]:
+    """Localhost, and the names and addresses this machine is reached by on the intranet."""
+    # No reverse lookup (getfqdn): an intranet without DNS would hold up every start; a DNS name the office
+    # uses goes in PLANWATCH_ALLOWED_HOSTS.
+    names = {"localhost", "127.0.0.1", "[::1]", socket.gethostname()}
+    with suppress(OSError):
+        names.update(socket.gethostbyname_ex(socket.gethostname())[2])
+    # The address of the route out (a UDP socket sends nothing when it connects).
+    with suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.255.255.255", 1))
+        names.add(probe.getsockname()[0])
+    return sorted(names)
+
+
+ALLOWED_HOSTS = _list("PLANWATCH_ALLOWED_HOSTS") or _this_machine()
+CSRF_TRUSTED_ORIGINS = _list("PLANWATCH_CSRF_TRUSTED_ORIGINS")
+BEHIND_TLS_PROXY = _flag("PLANWATCH_BEHIND_TLS_PROXY")
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("PLANWATCH_HSTS_SECONDS", "31536000"))
+    # The proxy terminates https and sends plain http on to the server: the proxy redirects, not Django.
+    # HSTS stays on this host alone: other hosts of an intranet domain are not ours to force to https.
+    SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W005", "security.W021"]
 PUBLIC_READ = _flag("PLANWATCH_PUBLIC_READ")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, every change made there written to the audit trail (accounts/admin_site.py).
+    "planwatch.server.accounts.apps.AuditedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +96,7 @@ INSTALLED_APPS = [
     "planwatch.server.tasks",
     "planwatch.server.search",
     "planwatch.server.api",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into the page that says so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "planwatch.server.urls"
@@ -135,3 +178,28 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+
+# Guessed passwords: 5 failures for one user name from one address lock that pair out for 15 minutes.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "planwatch.server.accounts.logins.client_address"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Mail, for password reset: offered only when the office names its mail server.
+EMAIL_HOST = os.environ.get("PLANWATCH_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_PORT = int(os.environ.get("PLANWATCH_EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("PLANWATCH_EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("PLANWATCH_EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = _flag("PLANWATCH_EMAIL_USE_TLS")
+    DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_EMAIL_FROM", f"planwatch@{EMAIL_HOST}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from planwatch.errors import InputError
 from planwatch.ingest.blocks import Document
+from planwatch.ingest.limits import Limits, check_size
 
 from . import docx, html, pdf, text
 
@@ -43,6 +44,7 @@ def read_document(path: Path) -> Document:
         raise InputError(str(path), "no such file")
     if path.is_dir():
         raise InputError(str(path), "is a folder, not a file")
+    check_size(path, Limits.from_environment().document_mb)
     try:
         with path.open("rb") as f:
             head = f.read(1024)

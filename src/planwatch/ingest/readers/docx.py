@@ -46,6 +46,7 @@ from planwatch.ingest.blocks import (
     TableBlock,
     relative_heading_levels,
 )
+from planwatch.ingest.limits import Limits, check_package
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -66,6 +67,7 @@ _HARD, _RENDERED = object(), object()
 
 def read(path: Path) -> Document:
     """Read a .docx into paragraphs and tables, with heading levels and page hints."""
+    check_package(path, Limits.from_environment())
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile):

@@ -34,6 +34,7 @@ missing); smaller ones (logos, seals, bullets) are left out.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import statistics
 from dataclasses import dataclass
@@ -48,6 +49,10 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from planwatch.errors import InputError
 from planwatch.ingest.blocks import Block, Document, GridCell, ImageBlock, Paragraph, TableBlock
 from planwatch.ingest.furniture import PAGE_NUMBER
+from planwatch.ingest.limits import Clock, Limits, check_pdf
+
+# pdfminer warns of every repair it makes (a page without a MediaBox); the reading says what matters.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _MIN_PICTURE = 72.0  # points: an inch each way; smaller pictures are marks, not content
 _BARE_NUMBER = re.compile(r"\s*\d{1,4}\s*")
@@ -75,9 +80,11 @@ class _Line:
 
 def read(path: Path) -> Document:
     """Read a PDF's text layer into paragraphs and tables, with 1-based page numbers."""
+    limits = Limits.from_environment()
+    check_pdf(path, limits)
     try:
         with pdfplumber.open(path) as pdf:
-            return _read(pdf, path)
+            return _read(pdf, path, limits)
     except PdfminerException as e:
         if e.args and isinstance(e.args[0], PDFPasswordIncorrect):
             raise InputError(str(path), "is password-protected") from None
@@ -86,6 +93,9 @@ def read(path: Path) -> Document:
         raise InputError(str(path), f"is a damaged PDF ({_cause(e)})") from None
     except OSError as e:
         raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+        # pdfminer trusts the file's structure: a page without a MediaBox, a broken page tree.
+        raise InputError(str(path), "是损坏的 PDF 文件，结构不完整（如页面缺少尺寸），未导入。") from None
 
 
 def _cause(e: Exception) -> str:
@@ -93,12 +103,13 @@ def _cause(e: Exception) -> str:
     return str(inner) or type(inner).__name__
 
 
-def _read(pdf: pdfplumber.PDF, path: Path) -> Document:
+def _read(pdf: pdfplumber.PDF, path: Path, limits: Limits) -> Document:
     if not pdf.pages:
         raise InputError(str(path), "has no pages")
+    if len(pdf.pages) > limits.pages:
+        raise InputError(str(path), f"共 {len(pdf.pages)} 页，超过 {limits.pages} 页的上限，未导入。")
     blocks: list[Block] = []
-    textless = [number for number, page in enumerate(pdf.pages, start=1) if not page.chars]
-    pages = [_page_items(page) if page.chars else [] for page in pdf.pages]
+    textless, pages = _pages(pdf, Clock(str(path), limits))
     running = _running_lines(pages)
     open_paragraph: tuple[Paragraph, _Line] | None = None
     for number, items in enumerate(pages, start=1):
@@ -129,6 +140,23 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Document:
         raise InputError(str(path), "has no text layer (a scanned PDF needs OCR first)")
     notes = [f"no text layer on page {', '.join(map(str, textless))} (scanned?)"] if textless else []
     return Document(blocks, format="pdf", source=str(path), notes=notes)
+
+
+def _pages(
+    pdf: pdfplumber.PDF, clock: Clock
+) -> tuple[list[int], list[list[_Line | TableBlock | ImageBlock]]]:
+    """The pages without text, and each page's items; a page's objects are let go once it is read."""
+    textless: list[int] = []
+    pages: list[list[_Line | TableBlock | ImageBlock]] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        clock.check()
+        if page.chars:
+            pages.append(_page_items(page))
+        else:
+            textless.append(number)
+            pages.append([])
+        page.close()
+    return textless, pages
 
 
 _RUNNING_PAGES = 3

@@ -1,7 +1,8 @@
-"""Django admin for the departments and the audit trail (read only)."""
+"""Django admin for the departments and the audit trail (read only: nobody adds, edits or deletes an entry)."""
 
 from django.contrib import admin
 
+from planwatch.server.accounts.admin_site import ReadOnlyAdmin
 from planwatch.server.accounts.models import AuditEntry, Department
 
 
@@ -12,13 +13,6 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ("at", "user", "action", "object_type", "summary")
     list_filter = ("action", "object_type")
-    readonly_fields = ("at", "user", "action", "object_type", "object_id", "summary", "before", "after")
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

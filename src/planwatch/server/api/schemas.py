@@ -9,6 +9,7 @@ from ninja import Schema
 from pydantic import ConfigDict, Field, field_validator
 
 from planwatch.plan.vocabulary import VINTAGE_WORDS, Vintage
+from planwatch.server.accounts.access import is_office
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Indicator
 
@@ -85,21 +86,28 @@ class ObservationOut(Schema):
     published_on: date | None = Field(description="发布日期")
     illustrative: bool = Field(description="示例数据，不是统计数据")
     entered_at: datetime = Field(description="录入时间")
-    entered_by: str | None = Field(description="录入人（用户名）")
+    entered_by: str | None = Field(description="录入人（用户名）；仅向规划办工作人员显示，其他调用者为空")
     superseded_at: datetime | None = Field(description="被修订时间；为空表示现行数据")
-    current: bool = Field(description="现行数据（未被修订）")
+    current: bool = Field(description="现行数据（审核通过且未被修订）")
+    review: str = Field(
+        description="审核状态：approved 审核通过、pending 待审核（部门报送，未计入评估）、returned 退回"
+    )
+    return_reason: str = Field(description="退回理由；未退回为空")
 
     @staticmethod
     def resolve_indicator(obj: Observation) -> int:
         return obj.indicator_id
 
     @staticmethod
-    def resolve_entered_by(obj: Observation) -> str | None:
-        return obj.entered_by.get_username() if obj.entered_by_id else None
+    def resolve_entered_by(obj: Observation, context: dict) -> str | None:
+        """Who entered a figure is the office's to know: a login name is half of what a password guess needs."""
+        if not obj.entered_by_id or not is_office(context["request"].user):
+            return None
+        return obj.entered_by.get_username()
 
     @staticmethod
     def resolve_current(obj: Observation) -> bool:
-        return obj.superseded_at is None
+        return obj.superseded_at is None and obj.review == "approved"
 
 
 class ObservationIn(Schema):
@@ -140,3 +148,6 @@ class AssessmentQuery(Schema):
         "缺省为现行数据；无时区时按北京时间",
     )
     lang: Literal["zh", "en"] = Field("zh", description="说明文字的语言")
+    provisional: bool = Field(
+        False, description="含待审核数据：各部门报送、尚未经规划办审核的监测值也计入（缺省只计审核通过的）"
+    )

@@ -128,7 +128,7 @@ def get_assessments(request: HttpRequest, id: int, query: Query[AssessmentQuery]
     as_of = query.as_of
     if as_of is not None and timezone.is_naive(as_of):
         as_of = timezone.make_aware(as_of)
-    return assessments(plan, query.year, as_of, query.lang)
+    return assessments(plan, query.year, as_of, query.lang, query.provisional)
 
 
 @api.get("/indicators/{id}", response={200: IndicatorOut, **ERRORS}, tags=["指标 indicators"], summary="指标")

@@ -82,3 +82,13 @@ class ImportForm(forms.Form):
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError(_("文件超过 10 MB，不像是填报模板。"))
         return upload
+
+
+class ReturnForm(forms.Form):
+    """Why the office returns a department's figure: the department reads it beside the figure."""
+
+    reason = forms.CharField(
+        label=_("退回理由"),
+        max_length=Observation._meta.get_field("return_reason").max_length,
+        widget=forms.TextInput(attrs={"size": 30}),
+    )

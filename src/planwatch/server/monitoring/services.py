@@ -1,5 +1,9 @@
 """What is done to the figures: enter one (a revision supersedes, never overwrites), store a workbook's rows
-all or none; each with its audit entry."""
+all or none, and review a department's figures (approve, or return with a reason); each with its audit entry.
+
+A figure a department's member enters awaits review; one the office (or a script) enters is approved at once.
+Approval supersedes the approved figure of the year, so the history keeps every figure that was in force.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from django.utils import timezone
 
 from planwatch.ingest.spreadsheets import read_observations
 from planwatch.plan import model as plan_model
+from planwatch.server.accounts.access import is_office
 from planwatch.server.accounts.services import acting, audit
-from planwatch.server.monitoring.models import Observation
+from planwatch.server.monitoring.models import APPROVED, PENDING, RETURNED, REVIEW_ZH, Observation
 from planwatch.server.plans.models import Indicator, Plan
 
 
@@ -30,12 +35,12 @@ def record_observation(
     at: datetime | None = None,
 ) -> Observation:
     """Enter a figure; one already standing for the year (a preliminary one the final revises, or a mistake)
-    is superseded, not overwritten, and keeps its vintage and publication day."""
+    is superseded, not overwritten, and keeps its vintage and publication day. A department member's figure
+    awaits review and supersedes only the figure of the year still awaiting it."""
     at = at or timezone.now()
+    review = PENDING if provisional(user) else APPROVED
     with transaction.atomic():
-        previous = (
-            Observation.objects.select_for_update().filter(indicator=indicator, year=year).current().first()
-        )
+        previous = _standing(indicator, year, review)
         if previous is not None:
             previous.superseded_at = at
             previous.save(update_fields=["superseded_at"])
@@ -51,10 +56,72 @@ def record_observation(
             illustrative=illustrative,
             entered_at=at,
             entered_by=acting(user),
+            review=review,
         )
         action = "revise" if previous is not None else "create"
-        audit(user, action, obs, f"{indicator.name} {year}年 = {value:g}", _audited(previous), _audited(obs))
+        summary = f"{indicator.name} {year}年 = {value:g}" + (
+            f"（{REVIEW_ZH[PENDING]}）" if review == PENDING else ""
+        )
+        audit(user, action, obs, summary, _audited(previous), _audited(obs))
     return obs
+
+
+def provisional(user) -> bool:
+    """Whether this user's figures await the office's review: a department's member not of the office."""
+    return acting(user) is not None and not is_office(user) and user.departments.exists()
+
+
+def _standing(indicator: Indicator, year: int, review: str) -> Observation | None:
+    """The figure of the year in force (approved) or awaiting review, locked until the transaction ends."""
+    return (
+        Observation.objects.select_for_update()
+        .filter(indicator=indicator, year=year, review=review, superseded_at__isnull=True)
+        .first()
+    )
+
+
+def approve_observation(obs: Observation, user, at: datetime | None = None) -> Observation:
+    """The office approves a figure awaiting review: it supersedes the approved figure of its year."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        obs = _awaiting(obs)
+        previous = _standing(obs.indicator, obs.year, APPROVED)
+        if previous is not None:
+            previous.superseded_at = at
+            previous.save(update_fields=["superseded_at"])
+        _review(obs, user, APPROVED, at)
+        summary = f"{obs.indicator.name} {obs.year}年 = {obs.value:g}（{REVIEW_ZH[APPROVED]}）"
+        audit(user, "approve", obs, summary, _audited(previous), _audited(obs))
+    return obs
+
+
+def return_observation(obs: Observation, user, reason: str, at: datetime | None = None) -> Observation:
+    """The office returns a figure awaiting review with its reason; it stays in the history, never in force."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        obs = _awaiting(obs)
+        obs.return_reason = reason
+        _review(obs, user, RETURNED, at)
+        summary = f"{obs.indicator.name} {obs.year}年 = {obs.value:g}（{REVIEW_ZH[RETURNED]}：{reason}）"
+        audit(user, "return", obs, summary, None, _audited(obs) | {"reason": reason})
+    return obs
+
+
+class NotAwaitingReview(ValueError):
+    """The figure was reviewed or replaced meanwhile (another member of the office was quicker)."""
+
+
+def _awaiting(obs: Observation) -> Observation:
+    """The figure, locked, if it still awaits review."""
+    obs = Observation.objects.select_for_update(of=("self",)).select_related("indicator").get(pk=obs.pk)
+    if obs.review != PENDING or obs.superseded_at is not None:
+        raise NotAwaitingReview(f"{obs.indicator.name} {obs.year}年的这一数值已审核或已被修订，无需再审核。")
+    return obs
+
+
+def _review(obs: Observation, user, review: str, at: datetime) -> None:
+    obs.review, obs.reviewed_by, obs.reviewed_at = review, acting(user), at
+    obs.save(update_fields=["review", "reviewed_by", "reviewed_at", "return_reason"])
 
 
 def _audited(obs: Observation | None) -> dict | None:

@@ -14,4 +14,6 @@ urlpatterns = [
     path("plans/<int:plan_id>/template.xlsx", views.template, name="template"),
     *import_paths(WORKBOOK, views.importer),
     path("indicators/<int:indicator_id>/<int:year>/", views.observation, name="observation"),
+    path("plans/<int:plan_id>/review/", views.review, name="review"),
+    path("observations/<int:observation_id>/review/", views.decide, name="decide"),
 ]

@@ -1,5 +1,6 @@
 """The monitoring pages: a plan's figures by indicator and year, one figure's form and history, the
-departments' Excel template, and the import of a filled one (preview first, then all rows or none)."""
+departments' Excel template, the import of a filled one (preview first, then all rows or none), and the
+review of the figures departments submitted (the office approves them or returns them with a reason)."""
 
 from __future__ import annotations
 
@@ -14,26 +15,34 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from planwatch.ingest.spreadsheets import write_template
 from planwatch.server import uploads
-from planwatch.server.accounts.access import View, forbidden, may_change, read_access
+from planwatch.server.accounts.access import View, forbidden, may_change, office_required, read_access
 from planwatch.server.monitoring.access import may_import
-from planwatch.server.monitoring.forms import ImportForm, ObservationForm
+from planwatch.server.monitoring.forms import ImportForm, ObservationForm, ReturnForm
 from planwatch.server.monitoring.imports import WORKBOOK
-from planwatch.server.monitoring.models import Observation
-from planwatch.server.monitoring.services import record_observation
+from planwatch.server.monitoring.models import APPROVED, Observation
+from planwatch.server.monitoring.services import (
+    NotAwaitingReview,
+    approve_observation,
+    provisional,
+    record_observation,
+    return_observation,
+)
 from planwatch.server.plans.models import Indicator, Plan
 
 
 @dataclass
 class Cell:
-    """One indicator's figure in one year; `open` is False for a year outside the indicator's period."""
+    """One indicator's figure in one year; `open` is False for a year outside the indicator's period;
+    `awaiting` is a department's figure for it awaiting review."""
 
     year: int
     observation: Observation | None
     open: bool
+    awaiting: bool = False
 
 
 def plan_years(indicators: list[Indicator]) -> list[int]:
@@ -59,6 +68,9 @@ def plan_figures(request: HttpRequest, plan_id: int) -> HttpResponse:
     current = {
         (o.indicator_id, o.year): o for o in Observation.objects.filter(indicator__plan=plan).current()
     }
+    awaiting = set(
+        Observation.objects.filter(indicator__plan=plan).awaiting_review().values_list("indicator_id", "year")
+    )
     rows = [
         (
             indicator,
@@ -67,6 +79,7 @@ def plan_figures(request: HttpRequest, plan_id: int) -> HttpResponse:
                     year,
                     current.get((indicator.pk, year)),
                     indicator.base_year < year <= indicator.target_year,
+                    (indicator.pk, year) in awaiting,
                 )
                 for year in years
             ],
@@ -96,7 +109,7 @@ def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpRespo
     history = list(
         indicator.observations.filter(year=year).select_related("entered_by").order_by("-entered_at")
     )
-    current = next((o for o in history if o.superseded_at is None), None)
+    current = next((o for o in history if o.superseded_at is None and o.review == APPROVED), None)
     allowed = may_change(request.user, indicator)
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -109,10 +122,10 @@ def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpRespo
                 messages.info(request, _("与现行数值相同，没有保存新的修订。"))
             else:
                 record_observation(indicator, year, user=request.user, **form.cleaned_data)
-                messages.success(
-                    request,
-                    _("已保存 %(name)s %(year)s年的监测值。") % {"name": indicator.name, "year": year},
-                )
+                saved = _("已保存 %(name)s %(year)s年的监测值。") % {"name": indicator.name, "year": year}
+                if provisional(request.user):
+                    saved += _("待规划办审核通过后计入评估。")
+                messages.success(request, saved)
             return redirect("monitoring:observation", indicator.pk, year)
     elif current is not None:
         form = ObservationForm.standing(current)
@@ -128,8 +141,54 @@ def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpRespo
             "history": history,
             "current": current,
             "form": form if allowed else None,
+            "provisional": provisional(request.user),
         },
     )
+
+
+@read_access
+@require_GET
+def review(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The figures awaiting review, by the department that leads each indicator."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    awaiting = (
+        Observation.objects.filter(indicator__plan=plan)
+        .awaiting_review()
+        .select_related("indicator", "indicator__lead", "entered_by")
+        .order_by("indicator__lead__name", "indicator__position", "year")
+    )
+    by_department: dict[str, list[Observation]] = {}
+    for obs in awaiting:
+        lead = obs.indicator.lead.name if obs.indicator.lead else _("未指定牵头单位")
+        by_department.setdefault(lead, []).append(obs)
+    context = {
+        "plan": plan,
+        "departments": list(by_department.items()),
+        "return_form": ReturnForm(auto_id=False),
+    }
+    return render(request, "monitoring/review.html", context)
+
+
+@office_required
+@require_POST
+def decide(request: HttpRequest, observation_id: int) -> HttpResponse:
+    """The office's decision on one figure: approve it, or return it with the reason the department reads."""
+    obs = get_object_or_404(Observation.objects.select_related("indicator"), pk=observation_id)
+    label = {"name": obs.indicator.name, "year": obs.year}
+    try:
+        if "return" in request.POST:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("退回时请写明理由。"))
+                return redirect("monitoring:review", obs.indicator.plan_id)
+            return_observation(obs, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("已退回 %(name)s %(year)s年的监测值。") % label)
+        else:
+            approve_observation(obs, request.user)
+            messages.success(request, _("已审核通过 %(name)s %(year)s年的监测值。") % label)
+    except NotAwaitingReview as error:
+        messages.info(request, str(error))
+    return redirect("monitoring:review", obs.indicator.plan_id)
 
 
 @read_access

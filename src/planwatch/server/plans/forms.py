@@ -6,16 +6,67 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.evaluate.settings import Settings
+from planwatch.ingest.limits import MB, Limits
 from planwatch.ingest.table_roles import VALUE_ROLES
-from planwatch.plan.vocabulary import status_label
+from planwatch.plan.vocabulary import STATUSES, status_label
 from planwatch.server.translations import page_lang
 
 _FLOATS = ("ahead", "on_track", "lagging", "bound_tolerance", "same_pace_tolerance", "reach_factor")
+_SWITCHES = ("hold_on_average", "published_precision")
 _LISTS = ("geometric_units", "lower_is_better")
+# Each setting as an office reads it: a label and what it changes, %(status)s standing for a status's words.
+_WORDS = {
+    "ahead": (_("“%(ahead)s”的进度比"), _("实际进度与序时进度之比达到此值及以上，判为“%(ahead)s”；1即正好达到序时进度。")),
+    "on_track": (_("“%(on_track)s”的进度比"), _("进度比达到此值及以上（低于上一项），判为“%(on_track)s”。")),
+    "lagging": (
+        _("“%(lagging)s”的进度比"),
+        _("进度比达到此值及以上（低于上一项），判为“%(lagging)s”；低于此值，判为“%(severely_lagging)s”。"),
+    ),
+    "bound_tolerance": (
+        _("上下限容差"),
+        _("须保持的上限或下限，偏离不超过限值的此比例（0.05即5%%）判为“%(lagging)s”，超过判为“%(severely_lagging)s”；"
+          "各年数值的平均与年度目标相差在此比例以内，仍判为“%(on_track)s”。"),
+    ),
+    "hold_on_average": (
+        _("须保持的上限/下限按已过年份平均判断"),
+        _("勾选：上限或下限（如失业率5.5%%以内）按已过各年的平均值判断，平均值守住限值且没有一年偏离超过上下限容差的，"
+          "判为“%(on_track)s”，并写明超出限值的年份；不勾选：每一年都须守住限值。"),
+    ),
+    "published_precision": (
+        _("按公布数据的精度判断"),
+        _("勾选：实际值与序时进度值相差不超过规划基期值、目标值末位小数的半个单位的，判为“%(on_track)s”"
+          "（如目标3.2、序时进度值3.12，实际3.1）；不勾选：按数值严格比较。"),
+    ),
+    "same_pace_tolerance": (
+        _("“基本同步”容差（百分点）"),
+        _("两项增速相差不超过此数视为基本同步；增速各年平均低于年度目标平均不超过此数，仍判为“%(on_track)s”。"),
+    ),
+    "reach_factor": (
+        _("约束性指标预警倍数"),
+        _("约束性指标今后每年需要完成的进度超过规划年均进度的此倍数时，触发预警。"),
+    ),
+    "geometric_units": (
+        _("按年均增长率推算序时进度的单位"),
+        _("以这些单位计量的总量目标（如金额）按年均增长率推算序时进度；多个单位用逗号分隔。"),
+    ),
+    "lower_is_better": (
+        _("数值越低越好的指标用词"),
+        _("指标名称含有这些词（如失业率、能耗）的，数值越低越好；多个用词用逗号分隔。"),
+    ),
+}  # fmt: skip
 
 
 class UploadForm(forms.Form):
     document = forms.FileField(label=_("规划纲要文件（.docx / .pdf / .html / .txt）"))
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        most = Limits.from_environment().document_mb
+        if document.size > most * MB:
+            raise forms.ValidationError(
+                _("文件 %(name)s 超过 %(mb)s MB 的上限，未导入。") % {"name": document.name, "mb": most}
+            )
+        return document
 
 
 class IndicatorSheetForm(forms.Form):
@@ -86,22 +137,25 @@ class CorrectionForm(forms.Form):
 
 
 class SettingsForm(forms.Form):
-    """Every evaluation setting, with its documented meaning as the help text."""
+    """Every evaluation setting, labelled and explained in the words of the statuses it moves."""
 
     def __init__(self, *args, current: Settings, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        statuses = {status: status_label(status, page_lang()) for status in STATUSES}
+
+        def words(name: str) -> dict[str, str]:
+            label, help_text = _WORDS[name]
+            return {"label": str(label) % statuses, "help_text": str(help_text) % statuses}
+
         for name in _FLOATS:
-            info = Settings.model_fields[name]
-            self.fields[name] = forms.FloatField(
-                label=name, initial=getattr(current, name), help_text=info.description, min_value=0
+            self.fields[name] = forms.FloatField(initial=getattr(current, name), min_value=0, **words(name))
+        for name in _SWITCHES:
+            self.fields[name] = forms.BooleanField(
+                initial=getattr(current, name), required=False, **words(name)
             )
         for name in _LISTS:
-            info = Settings.model_fields[name]
             self.fields[name] = forms.CharField(
-                label=name,
-                initial="，".join(getattr(current, name)),
-                help_text=info.description,
-                required=False,
+                initial="，".join(getattr(current, name)), required=False, **words(name)
             )
 
     def settings(self) -> Settings:

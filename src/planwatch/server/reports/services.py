@@ -1,5 +1,9 @@
 """The evaluation the pages, the API and the report downloads share: every indicator judged from the figures
-in force (or as they stood on a day), and a plan's report for a year as a file."""
+in force (or as they stood on a day), and a plan's report for a year as a file.
+
+Only the figures the planning office approved count, unless `provisional` asks to count the departments'
+figures awaiting review too; a report made so says it on its title.
+"""
 
 from __future__ import annotations
 
@@ -21,16 +25,20 @@ from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Plan
 from planwatch.server.tasks.models import Task
 
+PROVISIONAL_TITLE = "（含待审核数据）"
+PROVISIONAL_NOTE = "本报告计入了各部门报送、尚未经规划办审核的监测值（待审核数据），数据以审核通过的为准。"
+
 
 def assessments(
-    plan: Plan, year: int, as_of: dt.datetime | None = None, lang: str = "zh"
+    plan: Plan, year: int, as_of: dt.datetime | None = None, lang: str = "zh", provisional: bool = False
 ) -> list[Assessment]:
-    """Every indicator of the plan judged in `year`, with the figures in force (or as of a date)."""
+    """Every indicator of the plan judged in `year`, with the figures in force (or as of a date); with
+    `provisional`, the figures awaiting review in place of the approved ones of their years."""
     indicators = [i.to_library() for i in plan.indicators.all()]
     # Plain rows, not model instances: the dashboard and the API ask for this on every request.
     rows = (
         Observation.objects.filter(indicator__plan=plan)
-        .current(as_of)
+        .current(as_of, provisional)
         .values_list("indicator__key", "year", "value", "annual_target", "vintage")
     )
     observations = [
@@ -47,14 +55,17 @@ def assessments(
     return with_vintages(evaluate(indicators, observations, year, plan.settings(), lang), observations)
 
 
-def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str) -> bytes:
-    """The plan's report for `year` as a .docx, .xlsx or .html file, with the figures in force, its tasks and
-    the department leading each indicator."""
+def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str, provisional: bool = False) -> bytes:
+    """The plan's report for `year` as a .docx, .xlsx or .html file, with the figures in force (and those
+    awaiting review, said on the title and first in the summary, with `provisional`), its tasks and the
+    department leading each indicator."""
     stored = list(plan.indicators.select_related("lead"))
     indicators = [i.to_library() for i in stored]
     observations = [
         o.to_library()
-        for o in Observation.objects.filter(indicator__plan=plan).current().select_related("indicator")
+        for o in Observation.objects.filter(indicator__plan=plan)
+        .current(provisional=provisional)
+        .select_related("indicator")
     ]
     report = build_report(
         indicators,
@@ -67,7 +78,11 @@ def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str) -> bytes:
         illustrative=plan.illustrative,
         tasks=task_lines(plan),
         leads={i.key: i.lead.name for i in stored if i.lead},
+        projects=plan.read().projects,
     )
+    if provisional:
+        report.title += PROVISIONAL_TITLE
+        report.summary.insert(0, PROVISIONAL_NOTE)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"report.{fmt}"
         write_report(report, fmt, path)

@@ -2,7 +2,8 @@
 
 Every figure comes from `services.assessments`, so a page says what the
 reports say; `?as_of=YYYY-MM-DD` shows the figures as they stood at the end
-of that day, before later revisions.
+of that day, before later revisions; `?provisional=1` counts the departments'
+figures awaiting the office's review (含待审核数据), labelled so.
 """
 
 from __future__ import annotations
@@ -127,12 +128,17 @@ def _as_of(request: HttpRequest) -> AsOf:
     return AsOf(day, timezone.make_aware(datetime.combine(day, time.max)))
 
 
-def _year(request: HttpRequest, plan: Plan, as_of: AsOf) -> int:
+def _provisional(request: HttpRequest) -> bool:
+    """Whether the page asks to count the figures awaiting review (含待审核数据)."""
+    return request.GET.get("provisional") == "1"
+
+
+def _year(request: HttpRequest, plan: Plan, as_of: AsOf, provisional: bool = False) -> int:
     """The year asked for, else the latest with a figure; within the plan period."""
     try:
         year = int(request.GET["year"])
     except (KeyError, ValueError):
-        observations = Observation.objects.filter(indicator__plan=plan).current(as_of.moment)
+        observations = Observation.objects.filter(indicator__plan=plan).current(as_of.moment, provisional)
         year = observations.aggregate(latest=Max("year"))["latest"] or plan.period_start
     return min(max(year, plan.period_start), plan.period_end)
 
@@ -142,9 +148,10 @@ def _year(request: HttpRequest, plan: Plan, as_of: AsOf) -> int:
 def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_object_or_404(Plan, pk=plan_id)
     as_of = _as_of(request)
-    year = _year(request, plan, as_of)
+    provisional = _provisional(request)
+    year = _year(request, plan, as_of, provisional)
     indicators = list(plan.indicators.all())
-    found = {a.indicator: a for a in assessments(plan, year, as_of.moment, page_lang())}
+    found = {a.indicator: a for a in assessments(plan, year, as_of.moment, page_lang(), provisional)}
     rows = [Row(i, found[i.key]) for i in indicators]
     # Binding indicators first; within each attribute the ones behind their path, the worst first.
     rows.sort(
@@ -163,6 +170,8 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "year": year,
         "years": range(plan.period_start, plan.period_end + 1),
         "as_of": as_of,
+        "provisional": provisional,
+        "awaiting": Observation.objects.filter(indicator__plan=plan).awaiting_review().count(),
         "rows": rows,
         "statuses": STATUSES,
         "counts": {s: overall[s] for s in STATUSES},
@@ -249,6 +258,6 @@ def download(request: HttpRequest, plan_id: int) -> HttpResponse:
         return HttpResponseBadRequest(
             f"format ({'/'.join(FORMATS)}), kind ({'/'.join(REPORT_KINDS)}) or year out of range"
         )
-    data = report_file(plan, year, kind, fmt)
+    data = report_file(plan, year, kind, fmt, _provisional(request))
     name = f"{plan.region or 'plan'}-{year}-{kind}.{fmt}"
     return FileResponse(io.BytesIO(data), content_type=CONTENT_TYPES[fmt], as_attachment=True, filename=name)

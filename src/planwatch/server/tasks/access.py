@@ -1,4 +1,5 @@
-"""Who may report on a task: the office, and the members of its lead and supporting departments."""
+"""Who may report on a task, and see the evidence reported: the office, and the members of its lead and
+supporting departments."""
 
 from __future__ import annotations
 
@@ -16,3 +17,8 @@ def may_report(user, task: Task) -> bool:
         return True
     on_task = Q(led_tasks=task) | Q(supported_tasks=task)
     return Department.objects.filter(on_task, members=user).exists()
+
+
+def may_see_evidence(user, task: Task) -> bool:
+    """Evidence is a department's own papers (contracts, scans, minutes): only those who may report see it."""
+    return may_report(user, task)

@@ -22,6 +22,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from planwatch.errors import InputError
+from planwatch.ingest.limits import Limits, check_package
+from planwatch.plan.sheet_text import text_cells
 from planwatch.server.plans.models import Plan
 from planwatch.server.tasks.models import Task
 
@@ -89,6 +92,7 @@ def write_tasks(plan: Plan, tasks: list[Task], progress: dict[int, str]) -> byte
             ]
         )
     _style(sheet, len(tasks))
+    text_cells(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -121,6 +125,10 @@ def _style(sheet, rows: int) -> None:
 
 def read_tasks(path: Path) -> list[SheetRow]:
     """The filled rows of the first sheet, below its header row."""
+    try:
+        check_package(path, Limits.from_environment())
+    except InputError as error:
+        raise SheetError(error.reason) from None
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:

@@ -16,7 +16,7 @@ from planwatch.server import uploads
 from planwatch.server.accounts.access import forbidden, is_office, office_required, read_access
 from planwatch.server.accounts.models import Department
 from planwatch.server.plans.models import Plan
-from planwatch.server.tasks.access import may_report
+from planwatch.server.tasks.access import may_report, may_see_evidence
 from planwatch.server.tasks.excel import write_tasks
 from planwatch.server.tasks.forms import AssignmentForm, ImportForm, UpdateForm
 from planwatch.server.tasks.imports import WORKBOOK
@@ -114,6 +114,7 @@ def _task_page(
             "plan": task.plan,
             "task": task,
             "updates": task.updates.select_related("by"),
+            "evidence_shown": may_see_evidence(request.user, task),
             "assignment": assignment if office else None,
             "update": update,
         },
@@ -166,9 +167,12 @@ def task_report(request: HttpRequest, task_id: int) -> HttpResponse:
 @read_access
 @require_safe
 def evidence(request: HttpRequest, update_id: int) -> FileResponse:
-    """An update's evidence, to those who may read the pages; the files are not served from MEDIA_URL."""
-    update = get_object_or_404(TaskUpdate, pk=update_id)
-    if not update.evidence:
+    """An update's evidence, to the office and the task's departments; the files are not served from MEDIA_URL.
+
+    Anyone else gets the answer an unknown id gets, so counting through the ids finds nothing.
+    """
+    update = TaskUpdate.objects.select_related("task").filter(pk=update_id).first()
+    if update is None or not update.evidence or not may_see_evidence(request.user, update.task):
         raise Http404(_("这条进展没有佐证材料。"))
     try:
         file = update.evidence.open("rb")
