@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -174,3 +175,19 @@ def test_the_review_page_lists_the_demo_s_figures_by_department(client, plan, st
     figure = figures[0]
     approve_observation(figure, staff)
     assert len(client.get(reverse("monitoring:review", args=[plan.pk])).context["departments"][0][1]) == 1
+
+
+def test_a_reporter_s_import_says_its_rows_await_review(client, plan, reporter, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    book = openpyxl.Workbook()
+    book.active.append(["指标", "年份", "值", "来源"])
+    book.active.append([GDP, YEAR, 5.9, "快报"])
+    path = tmp_path / "统计局.xlsx"
+    book.save(path)
+    client.force_login(reporter)
+    with path.open("rb") as file:
+        assert client.post(reverse("monitoring:import", args=[plan.pk]), {"file": file}).status_code == 200
+    done = client.post(reverse("monitoring:import_confirm", args=[plan.pk]), follow=True)
+    said = " ".join(str(m) for m in done.context["messages"])
+    assert "已导入 1 条监测值" in said and "待规划办审核通过后才计入评估和报告" in said
+    assert Observation.objects.get(indicator__name=GDP, year=YEAR, review=PENDING).value == 5.9

@@ -23,7 +23,7 @@ from planwatch.server.accounts.access import may_change
 from planwatch.server.accounts.services import audit
 from planwatch.server.monitoring.forms import ImportForm
 from planwatch.server.monitoring.models import Observation
-from planwatch.server.monitoring.services import store_observations
+from planwatch.server.monitoring.services import provisional, store_observations
 from planwatch.server.plans.models import Indicator, Plan
 from planwatch.server.translations import page_lang
 from planwatch.server.uploads import Problem, Workbook
@@ -52,6 +52,7 @@ class Check:
 
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    awaiting_review: bool = False  # stored as a department's figures, provisional until the office approves
 
     @property
     def ready(self) -> bool:
@@ -120,13 +121,17 @@ def store(plan: Plan, parsed: dict, name: str, user) -> Check:
         if result.problems:
             return result
         stored = store_observations(plan, [r.read for r in result.rows], user)
+        result.awaiting_review = provisional(user)
         audit(user, "import", plan, f"导入监测值文件 {name}（{len(stored)} 行）",
               after={"file": name, "rows": len(stored)})  # fmt: skip
     return result
 
 
 def _done(result: Check, name: str) -> str:
-    return _("已导入 %(count)s 条监测值（%(name)s）。") % {"count": len(result.rows), "name": name}
+    done = _("已导入 %(count)s 条监测值（%(name)s）。") % {"count": len(result.rows), "name": name}
+    if result.awaiting_review:
+        done += _("这些数值待规划办审核通过后才计入评估和报告。")
+    return done
 
 
 WORKBOOK = Workbook(
