@@ -1,4 +1,5 @@
-"""Shared fixtures: the sample plan and its hand-checked reading; each test in the default language."""
+"""Shared fixtures: the sample plan and its hand-checked reading; the demo office (its plan, a planning office
+user, a statistics bureau member); each test in the default language."""
 
 from __future__ import annotations
 
@@ -37,3 +38,29 @@ def _default_language():
     """A request leaves its language active in the thread: after an English page, back to the default."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def plan():
+    """The demo's plan in the database (a test file with a plan of its own defines its own fixture)."""
+    from planwatch.server.demo import load_demo
+
+    return load_demo()
+
+
+@pytest.fixture
+def staff(django_user_model):
+    """A user of the planning office."""
+    return django_user_model.objects.create_user("guihua", password="x" * 12, is_staff=True)
+
+
+@pytest.fixture
+def statistician(django_user_model, plan):
+    """A member of the statistics bureau, which leads the GDP indicator only."""
+    from planwatch.server.accounts.models import Department
+
+    user = django_user_model.objects.create_user("tongji", password="x" * 12)
+    bureau = Department.objects.create(name="区统计局")
+    bureau.members.add(user)
+    plan.indicators.filter(name="地区生产总值增长").update(lead=bureau)
+    return user

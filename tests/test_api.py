@@ -12,7 +12,6 @@ from django.test import Client
 
 from planwatch.server.accounts.models import AuditEntry, Department
 from planwatch.server.api.models import ApiToken
-from planwatch.server.demo import load_demo
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.reports.services import assessments
 
@@ -20,18 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan():
-    return load_demo()
-
-
-@pytest.fixture
 def gdp(plan):
     return plan.indicators.get(name="地区生产总值增长")
-
-
-@pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user("guihua", password="x" * 12, is_staff=True)
 
 
 def bearer(user, name: str = "test") -> dict:

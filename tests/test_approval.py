@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from planwatch.server.accounts.models import AuditEntry, Department
+from planwatch.server.accounts.models import AuditEntry
 from planwatch.server.api.models import ApiToken
-from planwatch.server.demo import SUBMITTED, SUBMITTED_INDICATOR, load_demo
+from planwatch.server.demo import SUBMITTED, SUBMITTED_INDICATOR
 from planwatch.server.monitoring.models import APPROVED, PENDING, RETURNED, Observation
 from planwatch.server.monitoring.services import approve_observation, record_observation
 from planwatch.server.reports.services import PROVISIONAL_TITLE
@@ -26,26 +26,6 @@ YEAR = 2024
 @pytest.fixture(autouse=True)
 def public_read(settings):
     settings.PUBLIC_READ = True
-
-
-@pytest.fixture
-def plan():
-    return load_demo()
-
-
-@pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user("guihua", password="x" * 12, is_staff=True)
-
-
-@pytest.fixture
-def reporter(django_user_model, plan):
-    """A reporter of the statistics bureau, which leads the GDP indicator."""
-    user = django_user_model.objects.create_user("tongji", password="x" * 12)
-    bureau = Department.objects.create(name="区统计局")
-    bureau.members.add(user)
-    plan.indicators.filter(name=GDP).update(lead=bureau)
-    return user
 
 
 def gdp_on_dashboard(client, plan, **query) -> float | None:
@@ -65,9 +45,9 @@ def decide(client, obs: Observation, **data):
     return client.post(reverse("monitoring:decide", args=[obs.pk]), data)
 
 
-def test_a_reporters_figure_moves_the_dashboard_only_once_approved(client, plan, reporter, staff):
+def test_a_reporters_figure_moves_the_dashboard_only_once_approved(client, plan, statistician, staff):
     before = gdp_on_dashboard(client, plan)
-    client.force_login(reporter)
+    client.force_login(statistician)
     figure = submit(client, plan, 1.0)
     assert gdp_on_dashboard(client, plan) == before
     dashboard = client.get(reverse("reports:dashboard", args=[plan.pk]), {"year": YEAR})
@@ -82,8 +62,8 @@ def test_a_reporters_figure_moves_the_dashboard_only_once_approved(client, plan,
     assert approval.user == staff and approval.after["value"] == 1.0 and approval.before["value"] == before
 
 
-def test_the_switch_counts_provisional_figures_labelled(client, plan, reporter):
-    client.force_login(reporter)
+def test_the_switch_counts_provisional_figures_labelled(client, plan, statistician):
+    client.force_login(statistician)
     submit(client, plan, 1.0)
     response = client.get(reverse("reports:dashboard", args=[plan.pk]), {"year": YEAR, "provisional": "1"})
     assert gdp_on_dashboard(client, plan, provisional="1") == 1.0
@@ -96,11 +76,11 @@ def test_the_switch_counts_provisional_figures_labelled(client, plan, reporter):
     assert PROVISIONAL_TITLE not in b"".join(approved_only.streaming_content).decode()
 
 
-def test_a_figure_counts_as_of_a_day_from_its_approval(plan, reporter, staff):
+def test_a_figure_counts_as_of_a_day_from_its_approval(plan, statistician, staff):
     indicator = plan.indicators.get(name=GDP)
     before = Observation.objects.get(indicator=indicator, year=YEAR, review=APPROVED).value
     start = timezone.now()
-    figure = record_observation(indicator, YEAR, 1.0, reporter, at=start)
+    figure = record_observation(indicator, YEAR, 1.0, statistician, at=start)
     approve_observation(figure, staff, at=start + timedelta(days=2))
 
     def as_of(days: int) -> float:
@@ -109,8 +89,8 @@ def test_a_figure_counts_as_of_a_day_from_its_approval(plan, reporter, staff):
     assert (as_of(1), as_of(3)) == (before, 1.0)
 
 
-def test_the_api_counts_provisional_figures_when_asked(client, plan, reporter, staff):
-    record_observation(plan.indicators.get(name=GDP), YEAR, 1.0, reporter)
+def test_the_api_counts_provisional_figures_when_asked(client, plan, statistician, staff):
+    record_observation(plan.indicators.get(name=GDP), YEAR, 1.0, statistician)
     _, token = ApiToken.issue(staff, "test")
     url = f"/api/plans/{plan.pk}/assessments"
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
@@ -122,9 +102,9 @@ def test_the_api_counts_provisional_figures_when_asked(client, plan, reporter, s
     assert gdp() != 1.0 and gdp(provisional="true") == 1.0
 
 
-def test_the_office_returns_a_figure_with_a_reason(client, plan, reporter, staff):
+def test_the_office_returns_a_figure_with_a_reason(client, plan, statistician, staff):
     before = gdp_on_dashboard(client, plan)
-    client.force_login(reporter)
+    client.force_login(statistician)
     figure = submit(client, plan, 1.0)
     client.force_login(staff)
     decide(client, figure, **{"return": ""})
@@ -146,8 +126,8 @@ def test_the_office_returns_a_figure_with_a_reason(client, plan, reporter, staff
     assert figure.review == RETURNED
 
 
-def test_a_reporter_cannot_approve(client, plan, reporter):
-    client.force_login(reporter)
+def test_a_reporter_cannot_approve(client, plan, statistician):
+    client.force_login(statistician)
     figure = submit(client, plan, 1.0)
     assert decide(client, figure, approve="").status_code == 403
     assert 'name="approve"' not in client.get(reverse("monitoring:review", args=[plan.pk])).content.decode()
@@ -177,14 +157,14 @@ def test_the_review_page_lists_the_demo_s_figures_by_department(client, plan, st
     assert len(client.get(reverse("monitoring:review", args=[plan.pk])).context["departments"][0][1]) == 1
 
 
-def test_a_reporter_s_import_says_its_rows_await_review(client, plan, reporter, tmp_path, settings):
+def test_a_reporter_s_import_says_its_rows_await_review(client, plan, statistician, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     book = openpyxl.Workbook()
     book.active.append(["指标", "年份", "值", "来源"])
     book.active.append([GDP, YEAR, 5.9, "快报"])
     path = tmp_path / "统计局.xlsx"
     book.save(path)
-    client.force_login(reporter)
+    client.force_login(statistician)
     with path.open("rb") as file:
         assert client.post(reverse("monitoring:import", args=[plan.pk]), {"file": file}).status_code == 200
     done = client.post(reverse("monitoring:import_confirm", args=[plan.pk]), follow=True)

@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from planwatch.server.accounts.models import Department
 from planwatch.server.api.models import ApiToken
-from planwatch.server.demo import load_demo
 from planwatch.server.monitoring.services import record_observation
 from planwatch.server.tasks.models import Task, TaskUpdate
 
@@ -30,11 +29,6 @@ def media(settings, tmp_path) -> Path:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PUBLIC_READ = True
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def plan():
-    return load_demo()
 
 
 @pytest.fixture

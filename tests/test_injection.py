@@ -21,7 +21,6 @@ from planwatch.plan.sheet_text import csv_field, formula_like
 from planwatch.report.completion import write_baseline
 from planwatch.server.accounts.models import Department
 from planwatch.server.api.models import ApiToken
-from planwatch.server.demo import load_demo
 from planwatch.server.tasks.models import Task
 from tests.report_samples import sample_report
 
@@ -83,16 +82,6 @@ def inert(data: bytes, *planted: str) -> None:
 def download(response) -> bytes:
     assert response.status_code == 200, response.status_code
     return b"".join(response.streaming_content) if response.streaming else response.content
-
-
-@pytest.fixture
-def plan():
-    return load_demo()
-
-
-@pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user("guihua", password="x" * 12, is_staff=True)
 
 
 @pytest.fixture

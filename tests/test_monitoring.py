@@ -9,8 +9,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from planwatch.server.accounts.models import AuditEntry, Department
-from planwatch.server.demo import load_demo
+from planwatch.server.accounts.models import AuditEntry
 from planwatch.server.monitoring.models import Observation
 
 pytestmark = pytest.mark.django_db
@@ -23,26 +22,6 @@ PATENTS = "每万人口发明专利拥有量"
 def media(settings, tmp_path) -> Path:
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT / "uploads"
-
-
-@pytest.fixture
-def plan():
-    return load_demo()
-
-
-@pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user("guihua", password="x" * 12, is_staff=True)
-
-
-@pytest.fixture
-def statistician(django_user_model, plan):
-    """A member of the statistics bureau, which leads the GDP indicator only."""
-    user = django_user_model.objects.create_user("tongji", password="x" * 12)
-    bureau = Department.objects.create(name="区统计局")
-    bureau.members.add(user)
-    plan.indicators.filter(name=GDP).update(lead=bureau)
-    return user
 
 
 def figure_url(plan, name: str, year: int) -> str:
