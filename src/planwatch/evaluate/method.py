@@ -261,7 +261,7 @@ def _level(c: Case, year: int, _series, settings: Settings) -> Judgement:
     if t == b:
         return _hold(ind, year, own, t, not c.lower, settings, notes)
     up = t > b
-    geometric = b > 0 and t > 0 and (ind.unit in settings.geometric_units or ind.target_growth is not None)
+    geometric = geometric_path(ind, b, t, settings)
     expected = b * (t / b) ** s if geometric else b + (t - b) * s
     progress = (a - b) / (expected - b)
     met = a >= t if up else a <= t
@@ -376,6 +376,12 @@ def _bound(c: Case, year: int, _series, settings: Settings) -> Judgement:
 
 
 # -- growth: 年均增长6.5% --------------------------------------------------------------
+
+
+def geometric_path(ind: Indicator, b: float, t: float, settings: Settings) -> bool:
+    """Whether a level's path from b to t grows by a constant rate (money, or a level with a growth
+    target) rather than by equal steps."""
+    return b > 0 and t > 0 and (ind.unit in settings.geometric_units or ind.target_growth is not None)
 
 
 def growth_target(ind: Indicator) -> Reading:

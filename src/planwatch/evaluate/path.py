@@ -23,7 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planwatch.evaluate.method import FLOW, baseline_value, growth_index, target_kind
+from planwatch.evaluate.method import (
+    FLOW,
+    baseline_value,
+    geometric_path,
+    growth_index,
+    growth_target,
+    target_kind,
+)
 from planwatch.evaluate.projection import PROJECTED_KINDS, trend
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.model import Indicator, Observation
@@ -123,24 +130,13 @@ def _level_chart(
         held = t == b
     if held:
         return Chart("level", unit, years, [t] * len(years), levels, t)
-    geometric = (
-        not bound
-        and b > 0
-        and t > 0
-        and (ind.unit in settings.geometric_units or ind.target_growth is not None)
-    )
+    geometric = not bound and geometric_path(ind, b, t, settings)
     path = [b * (t / b) ** _share(ind, y) if geometric else b + (t - b) * _share(ind, y) for y in years]
     return Chart("level", unit, years, path, levels, t)
 
 
 def _growth_chart(ind: Indicator, own: Series, years: list[int]) -> Chart:
-    reading = (
-        ind.target
-        if ind.rate and ind.target is not None and ind.target.value is not None
-        else ind.target_growth
-    )
-    assert reading is not None and reading.value is not None
-    g = reading.value / 100
+    g = growth_target(ind).value / 100
     path = [100 * (1 + g) ** (y - ind.base_year) for y in years]
     observed: list[float | None] = [100.0]
     for y in years[1:]:

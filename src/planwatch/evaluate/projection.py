@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.method import FLOW, baseline_value
+from planwatch.evaluate.method import FLOW, baseline_value, geometric_path, growth_target
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.model import Indicator, Observation, TargetKind
 from planwatch.plan.vocabulary import (
@@ -154,14 +154,7 @@ def _levels(ind: Indicator, kind: TargetKind, own: Series, years: range, setting
     if kind == "cumulative":
         return Trend(ind, "change", points, compounding=False, base=b) if b is not None else None
     t = ind.target.value if ind.target is not None else None
-    geometric = (
-        kind == "level"
-        and b is not None
-        and t is not None
-        and b > 0
-        and t > 0
-        and (ind.unit in settings.geometric_units or ind.target_growth is not None)
-    )
+    geometric = kind == "level" and b is not None and t is not None and geometric_path(ind, b, t, settings)
     return Trend(ind, "level", points, compounding=geometric, base=b)
 
 
@@ -263,12 +256,7 @@ def _bound(ind: Indicator, value: float, base: float | None, settings: Settings)
 
 
 def _growth(ind: Indicator, value: float, _base: float | None, settings: Settings) -> tuple[bool, bool]:
-    reading = (
-        ind.target
-        if ind.rate and ind.target is not None and ind.target.value is not None
-        else ind.target_growth
-    )
-    assert reading is not None and reading.value is not None
+    reading = growth_target(ind)
     g = reading.value
     if reading.comparator in ("le", "lt"):
         return value <= g, value - g <= settings.same_pace_tolerance
