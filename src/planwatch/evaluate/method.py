@@ -20,7 +20,9 @@ from typing import Any
 from planwatch.evaluate.assessment import Assessment, ready
 from planwatch.evaluate.explain import explain
 from planwatch.evaluate.judgement import Judgement
+from planwatch.evaluate.projection import Outlooks, anticipate
 from planwatch.evaluate.settings import Settings
+from planwatch.evaluate.targets import FLOW, Series, baseline_value, geometric_path, growth_target
 from planwatch.plan.model import Indicator, Observation, Reading, TargetKind
 from planwatch.plan.vocabulary import (
     BEHIND,
@@ -33,8 +35,6 @@ from planwatch.plan.vocabulary import (
     is_reduction_name,
 )
 
-Series = Mapping[int, Observation]
-FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")
 RANK: dict[Status, int] = {
     "severely_lagging": 0,
     "lagging": 1,
@@ -89,7 +89,6 @@ def evaluate_years(
     names, the trend of the figures) is worked out once per indicator: a province's thousands of plans
     need it.
     """
-    from planwatch.evaluate.projection import Outlooks, anticipate  # they build on this module's rules
 
     settings = settings or Settings()
     years = list(years)
@@ -185,23 +184,6 @@ def status_of(progress: float, settings: Settings) -> Status:
 def _elapsed(ind: Indicator, year: int) -> tuple[int, int, int]:
     """Years elapsed, years in the period, years remaining."""
     return year - ind.base_year, ind.target_year - ind.base_year, ind.target_year - year
-
-
-def baseline_value(ind: Indicator, own: Series, notes: list[str]) -> float | None:
-    """The baseline, replaced by a base-year observation where one is given (the assessment says so)."""
-    b = ind.baseline.value if ind.baseline is not None and ind.baseline.kind == "number" else None
-    obs = own.get(ind.base_year)
-    if obs is not None:
-        if b is None:
-            notes.append(f"baseline_from_observation:{obs.value:g}")
-        elif ind.baseline is not None and ind.baseline.earlier_year:
-            notes.append(f"baseline_starred_replaced:{b:g}->{obs.value:g}")
-        elif obs.value != b:
-            notes.append(f"baseline_revised:{b:g}->{obs.value:g}")
-        return obs.value
-    if ind.baseline is not None and ind.baseline.earlier_year and b is not None:
-        notes.append(f"baseline_earlier_year:{b:g}")
-    return b
 
 
 def _lower_is_better(ind: Indicator, settings: Settings) -> bool:
@@ -376,20 +358,6 @@ def _bound(c: Case, year: int, _series, settings: Settings) -> Judgement:
 
 
 # -- growth: 年均增长6.5% --------------------------------------------------------------
-
-
-def geometric_path(ind: Indicator, b: float, t: float, settings: Settings) -> bool:
-    """Whether a level's path from b to t grows by a constant rate (money, or a level with a growth
-    target) rather than by equal steps."""
-    return b > 0 and t > 0 and (ind.unit in settings.geometric_units or ind.target_growth is not None)
-
-
-def growth_target(ind: Indicator) -> Reading:
-    """The growth a growth indicator is judged against: a rate's own target cell, else its growth cell."""
-    t = ind.target
-    target = t if ind.rate and t is not None and t.value is not None else ind.target_growth
-    assert target is not None and target.value is not None
-    return target
 
 
 def _growth(c: Case, year: int, _series, settings: Settings) -> Judgement:

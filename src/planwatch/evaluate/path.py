@@ -23,16 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planwatch.evaluate.method import (
-    FLOW,
-    baseline_value,
-    geometric_path,
-    growth_index,
-    growth_target,
-    target_kind,
-)
+from planwatch.evaluate.method import growth_index, target_kind
 from planwatch.evaluate.projection import PROJECTED_KINDS, trend
 from planwatch.evaluate.settings import Settings
+from planwatch.evaluate.targets import FLOW, baseline_value, geometric_path, growth_target
 from planwatch.plan.model import Indicator, Observation
 from planwatch.plan.vocabulary import PERCENT, is_reduction_name
 

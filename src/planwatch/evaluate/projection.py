@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.method import FLOW, baseline_value, geometric_path, growth_target
 from planwatch.evaluate.settings import Settings
-from planwatch.plan.model import Indicator, Observation, TargetKind
+from planwatch.evaluate.targets import FLOW, Series, baseline_value, geometric_path, growth_target
+from planwatch.plan.model import Indicator, TargetKind
 from planwatch.plan.vocabulary import (
     ATTRIBUTE_EN,
     BINDING,
@@ -38,7 +37,6 @@ from planwatch.plan.vocabulary import (
     likelihood_label,
 )
 
-Series = Mapping[int, Observation]
 # What the trend moves: a level, a chained index (1 at the base year), the share kept of a compounded
 # rise or fall (1 at the base year), a running total, or a level whose change is the target.
 Measure = Literal["level", "index", "kept", "total", "change"]

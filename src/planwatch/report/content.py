@@ -18,9 +18,10 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.method import FLOW, evaluate
+from planwatch.evaluate.method import evaluate
 from planwatch.evaluate.path import Chart, chart
 from planwatch.evaluate.settings import Settings
+from planwatch.evaluate.targets import FLOW
 from planwatch.plan.model import Indicator, Observation, Project
 from planwatch.plan.vocabulary import (
     BEHIND,
