@@ -14,7 +14,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.method import evaluate
+from planwatch.evaluate.method import evaluate, evaluate_years
 from planwatch.evaluate.vintages import with_vintages
 from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
@@ -34,6 +34,23 @@ def assessments(
 ) -> list[Assessment]:
     """Every indicator of the plan judged in `year`, with the figures in force (or as of a date); with
     `provisional`, the figures awaiting review in place of the approved ones of their years."""
+    indicators, observations = _judged(plan, as_of, provisional)
+    return with_vintages(evaluate(indicators, observations, year, plan.settings(), lang), observations)
+
+
+def assessments_in(
+    plan: Plan, years: list[int], as_of: dt.datetime | None = None, lang: str = "zh"
+) -> dict[int, list[Assessment]]:
+    """`assessments` for each of `years`, the figures read once and the plan judged in one pass."""
+    indicators, observations = _judged(plan, as_of, provisional=False)
+    judged = evaluate_years(indicators, observations, years, plan.settings(), lang)
+    return {year: with_vintages(found, observations) for year, found in judged.items()}
+
+
+def _judged(
+    plan: Plan, as_of: dt.datetime | None, provisional: bool
+) -> tuple[list[plan_model.Indicator], list[plan_model.Observation]]:
+    """The plan's indicators and the figures in force, as the library judges them."""
     indicators = [i.to_library() for i in plan.indicators.all()]
     # Plain rows, not model instances: the dashboard and the API ask for this on every request.
     rows = (
@@ -52,7 +69,7 @@ def assessments(
         )
         for key, year, value, target, vintage in rows
     ]
-    return with_vintages(evaluate(indicators, observations, year, plan.settings(), lang), observations)
+    return indicators, observations
 
 
 def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str, provisional: bool = False) -> bytes:

@@ -42,7 +42,7 @@ from planwatch.report import FORMATS
 from planwatch.server.accounts.access import read_access
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Indicator, Plan
-from planwatch.server.reports.services import assessments, report_file
+from planwatch.server.reports.services import assessments, assessments_in, report_file
 from planwatch.server.translations import page_lang
 
 ECHARTS = "echarts/echarts.min.js"
@@ -194,11 +194,9 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
     as_of = _as_of(request)
     current = {o.year: o.to_library() for o in ind.observations.current(as_of.moment)}
     lang = page_lang()
-    history = [
-        Row(ind, next(a for a in assessments(plan, y, as_of.moment, lang) if a.indicator == ind.key))
-        for y in sorted(current)
-        if ind.base_year < y <= ind.target_year
-    ]
+    years = [y for y in sorted(current) if ind.base_year < y <= ind.target_year]
+    judged = assessments_in(plan, years, as_of.moment, lang)
+    history = [Row(ind, next(a for a in judged[y] if a.indicator == ind.key)) for y in years]
     drawn = chart(ind.to_library(), current, plan.settings())
     axis = {
         "level": ind.unit,
