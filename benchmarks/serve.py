@@ -1,8 +1,10 @@
 """Latency and throughput of the served application under 20 concurrent clients on loopback.
 
-Fills a fresh database with 200 plans of 25 indicators and 5 years of figures, starts `planwatch serve`
-on it, then requests a plan's dashboard and its assessments from the API with 20 clients at once.
-Prints p50 and p95 latency and requests per second. Run by hand:
+Fills a fresh database with one plan of 25 indicators for each region (every province, city and county of
+the GB/T 2260 list: about 3,200 plans; `--plans N` takes the first N) and each year of two periods' figures
+(2016-2025: the 13th and 14th plans' years), starts `planwatch serve` on it, then requests with 20 clients at
+once: a plan's dashboard, an indicator's page, one indicator compared across a province's cities, and a
+plan's assessments from the API. Prints p50 and p95 latency and requests per second. Run by hand:
 
     .venv/bin/python benchmarks/serve.py                       # SQLite in a temporary data directory
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/serve.py   # PostgreSQL (an empty database)
@@ -24,29 +26,40 @@ import threading
 import time
 from pathlib import Path
 
-PLANS, INDICATORS, YEARS = 200, 25, range(2021, 2026)
+INDICATORS, YEARS = 25, range(2016, 2026)
 
 
-def fill(data_dir: Path) -> list[int]:
-    """Create the plans, indicators and observations; return the plan ids."""
+def fill(data_dir: Path, count: int) -> list[int]:
+    """Create a plan for each of the first `count` regions (the nation's provinces first), with its
+    indicators and observations; return the plan ids."""
     from planwatch.server import runtime
 
     runtime.setup(data_dir, public_read=True)
     runtime.prepare()
-    from planwatch.server.plans.models import Indicator, Observation, Plan
+    from planwatch.plan.regions import regions
+    from planwatch.server.monitoring.models import Observation
+    from planwatch.server.plans.models import Indicator, Plan
+
+    order = {"province": 0, "city": 1, "county": 2, "district": 2}
+    places = sorted(
+        (r for r in regions().values() if r.level in order), key=lambda r: (order[r.level], r.code)
+    )
 
     rng = random.Random(7)
     kinds = [("地区生产总值增长", "", "", "6.5", True), ("常住人口城镇化率", "60.6", "65", "", False),
              ("一般公共预算收入", "10.2", "15", "", False), ("单位GDP能源消耗降低", "", "[13.5]", "", True),
              ("城镇调查失业率", "5.0", "5.5以内", "", False)]  # fmt: skip
     ids = []
-    for p in range(PLANS):
-        plan = Plan.objects.create(title=f"测试规划{p}", period_start=2021, period_end=2025, reading={})
+    for region in places[:count]:
+        plan = Plan.objects.create(
+            title=f"{region.name}“十四五”规划", region=region.name, region_code=region.code,
+            period_start=2021, period_end=2025, reading={},
+        )  # fmt: skip
         ids.append(plan.pk)
         rows = []
         for n in range(INDICATORS):
             name, base, target, growth, rate = kinds[n % len(kinds)]
-            rows.append(Indicator(plan=plan, key=str(n + 1), position=n, name=f"{name}{n}", unit="%",
+            rows.append(Indicator(plan=plan, key=str(n + 1), position=n, name=f"{name}{n // len(kinds) or ''}", unit="%",
                                   base_year=2020, target_year=2025, baseline=base, target=target,
                                   target_growth=growth, rate=rate))  # fmt: skip
         Indicator.objects.bulk_create(rows)
@@ -114,17 +127,25 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--port", type=int, default=8899)
+    parser.add_argument("--plans", type=int, default=4000, help="at most this many regions' plans")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000, help="requests per page kind")
     parser.add_argument("--seconds", type=float, default=120, help="stop each run after this long")
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="planwatch-bench-"))
     start = time.perf_counter()
-    ids = fill(data_dir)
+    ids = fill(data_dir, args.plans)
     database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
     print(
-        f"{database}: filled {PLANS} plans x {INDICATORS} indicators x {len(YEARS)} years in {time.perf_counter() - start:.1f} s"
+        f"{database}: filled {len(ids)} plans x {INDICATORS} indicators x {len(YEARS)} years in {time.perf_counter() - start:.1f} s"
     )
+    from planwatch.server.plans.models import Indicator
+
+    indicators = list(
+        Indicator.objects.filter(plan_id__in=ids[:200], position=1).values_list("pk", flat=True)
+    )
+    provinces = Indicator.objects.filter(plan__region_code__endswith="0000", position=1)
+    compared = list(provinces.values_list("pk", flat=True))
     env = {**os.environ, "PLANWATCH_DATA_DIR": str(data_dir), "PLANWATCH_PUBLIC_READ": "1",
            "PLANWATCH_ADMIN_USER": "bench", "PLANWATCH_ADMIN_PASSWORD": "bench-password"}  # fmt: skip
     server = subprocess.Popen(
@@ -137,6 +158,8 @@ def main() -> None:
         wait_for(args.port)
         pages = {
             "dashboard": [f"/plans/{i}/?year=2024" for i in ids],
+            "indicator page": [f"/indicators/{i}/" for i in indicators],
+            "cross-region page": [f"/regions/indicators/{i}/compare/?year=2024" for i in compared],
             "api assessments": [f"/api/plans/{i}/assessments?year=2024" for i in ids],
         }
         for label, paths in pages.items():

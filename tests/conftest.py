@@ -4,6 +4,7 @@ user, a statistics bureau member); each test in the default language."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,52 @@ def statistician(django_user_model, plan):
     bureau.members.add(user)
     plan.indicators.filter(name="地区生产总值增长").update(lead=bureau)
     return user
+
+
+def _echarts() -> bool:
+    from planwatch.server.finders import NpmFinder
+
+    return not NpmFinder().check()
+
+
+# The optional pieces of a test run: how to tell one is here, and what its absence skips (scripts/test.sh
+# installs them). The Chinese font is not among them: reports need it.
+OPTIONAL = {
+    "chromium": (
+        lambda: bool(shutil.which("chromium")) or Path("/usr/bin/chromium").exists(),
+        "未安装 Chromium（apt-get install chromium），跳过浏览器测试 · Chromium is not installed",
+    ),
+    "echarts": (
+        _echarts,
+        "未安装 ECharts（npm ci --prefix frontend），跳过需要图表的测试 · ECharts is not installed",
+    ),
+    "libreoffice": (
+        lambda: bool(shutil.which("soffice")),
+        "未安装 LibreOffice（apt-get install libreoffice-writer-nogui），跳过渲染测试 · LibreOffice is not installed",
+    ),
+    "pdftoppm": (
+        lambda: bool(shutil.which("pdftoppm")),
+        "未安装 pdftoppm（apt-get install poppler-utils），跳过渲染测试 · pdftoppm is not installed",
+    ),
+}
+# Tests that need a piece without saying so with @pytest.mark.needs: by a fixture they use, or by name.
+NEEDS = {
+    "browser_page": ("chromium",),
+    "test_import_changes_the_dashboard_and_the_chart_shows": ("echarts",),
+    "test_the_deployment_check_is_clean_with_them_set": ("echarts",),  # its check warns without ECharts
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test needing an optional piece that is missing is skipped, its reason printed (-rs)."""
+    present: dict[str, bool] = {}
+    for item in items:
+        pieces = [p for mark in item.iter_markers("needs") for p in mark.args]
+        keys = (*getattr(item, "fixturenames", ()), getattr(item, "originalname", item.name))
+        pieces += [p for key in keys for p in NEEDS.get(key, ())]
+        for piece in dict.fromkeys(pieces):
+            if piece not in present:
+                present[piece] = OPTIONAL[piece][0]()
+            if not present[piece]:
+                item.add_marker(pytest.mark.skip(reason=OPTIONAL[piece][1]))
+                break

@@ -256,3 +256,44 @@ def test_a_bad_vintage_or_day_is_named(client, plan, gdp, staff):
     day = post(client, gdp, {"year": 2025, "value": 5.0, "published_on": "2026-02-30"}, **auth)
     assert day.status_code == 422 and [e["field"] for e in day.json()["errors"]] == ["published_on"]
     assert Observation.objects.count() == count
+
+
+def test_an_impossible_figure_is_refused_naming_the_indicator_and_the_year(client, plan, staff):
+    auth = bearer(staff)
+    urban = plan.indicators.get(name="常住人口城镇化率")
+    count = Observation.objects.count()
+    for data in ({"year": 2025, "value": -999}, {"year": 2025, "value": -999, "confirmed": True}):
+        refused = post(client, urban, data, **auth)
+        assert refused.status_code == 422
+        assert refused.json()["errors"] == [
+            {
+                "field": "value",
+                "message": "“常住人口城镇化率”2025年的数值-999%不可能：比重和增减幅度都不会低于-100%",
+            }
+        ]
+    assert Observation.objects.count() == count
+
+
+def test_a_doubtful_figure_is_stored_only_when_the_request_says_it_is_confirmed(client, plan, staff):
+    auth = bearer(staff)
+    urban = plan.indicators.get(name="常住人口城镇化率")
+    asked = post(client, urban, {"year": 2025, "value": 120}, **auth)
+    assert asked.status_code == 422
+    message = asked.json()["message"]
+    assert message.startswith("value: “常住人口城镇化率”2025年的数值120%超出0—100%")
+    assert message.endswith('请在请求中加上 "confirmed": true 重新提交')
+    assert not Observation.objects.filter(indicator=urban, year=2025).exists()
+    stored = post(client, urban, {"year": 2025, "value": 120, "confirmed": True}, **auth)
+    assert stored.status_code == 201 and stored.json()["value"] == 120
+    english = post(client, urban, {"year": 2024, "value": 130}, HTTP_ACCEPT_LANGUAGE="en", **auth)
+    assert "2024: 130% is outside 0-100%" in english.json()["message"]
+    assert english.json()["message"].endswith('send the request again with "confirmed": true')
+
+
+def test_the_json_is_readable_chinese(client, plan, staff):
+    response = client.get(f"/api/plans/{plan.pk}", **bearer(staff))
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    body = response.content.decode("utf-8")
+    assert "地区生产总值增长" in body and "\\u" not in body
+    missing = client.get("/api/indicators/999999", **bearer(staff)).content.decode("utf-8")
+    assert "没有编号为 999999 的指标" in missing

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from planwatch.plan.cells import normalize, read_cell
 from planwatch.plan.model import Reading
 
-DEFAULTS = Reading(kind="text").model_dump(exclude={"kind", "note"})
+DEFAULTS = Reading(kind="text").model_dump(exclude={"kind", "note", "note_en"})
 
 
 def case(text: str, kind: str, value: float | None = None, **fields: object):
-    """A table row: the text and every field of its reading except the note."""
+    """A table row: the text and every field of its reading except the notes."""
     return pytest.param(text, {**DEFAULTS, "kind": kind, "value": value, **fields}, id=text or "<empty>")
 
 
@@ -177,26 +177,29 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_read_cell(text: str, expected: dict[str, object]) -> None:
     reading = read_cell(text)
-    assert reading.model_dump(exclude={"note"}) == expected
+    assert reading.model_dump(exclude={"note", "note_en"}) == expected
     if reading.uncertain:
-        assert reading.note
+        assert reading.note and reading.note_en
 
 
 @pytest.mark.parametrize(
-    ("text", "note"),
+    ("text", "note", "note_en"),
     [
-        ("口13.5", "one 口 only"),
-        ("58*", "earlier year"),
-        ("7-6", "high to low"),
-        ("约8以上", "disagree"),
-        ("hello", "hello"),
-        ("58①", "①"),
-        ("＞7、力争投入强度高于“十三五”时期实际", "力争投入强度高于“十三五”时期实际"),
-        ("6.5左右，力争7", "力争7"),
+        ("口13.5", "只印出一个“口”", "one 口 only"),
+        ("58*", "往年数据", "earlier year"),
+        ("7-6", "从大到小", "high to low"),
+        ("约8以上", "“约”与“以上”矛盾", "disagree"),
+        ("hello", "“hello”未能按目标读出", "'hello' does not read"),
+        ("58①", "①", "①"),
+        ("提高+1岁", "既有“提高”又有正负号", "both '提高' and a sign"),
+        ("＞7、力争投入强度高于“十三五”时期实际", "力争投入强度高于“十三五”时期实际", "力争投入强度"),
+        ("6.5左右，力争7", "力争7", "力争7"),
     ],
 )
-def test_notes_say_why(text: str, note: str) -> None:
-    assert note in (read_cell(text).note or "")
+def test_notes_say_why(text: str, note: str, note_en: str) -> None:
+    """A note is a Chinese sentence an office reads (English where the interface is), never a code word."""
+    reading = read_cell(text)
+    assert note in (reading.note_text() or "") and note_en in (reading.note_text("en") or "")
 
 
 @pytest.mark.parametrize(

@@ -74,14 +74,14 @@ def test_json_carries_the_confidence_and_the_warnings_in_both_languages(tmp_path
 def test_missing_file_is_one_line_and_exit_2(tmp_path):
     result = _run("ingest", str(tmp_path / "absent.docx"))
     assert result.returncode == 2
-    assert result.stderr.strip() == f"planwatch: {tmp_path / 'absent.docx'}: no such file"
+    assert result.stderr.strip() == f"planwatch: {tmp_path / 'absent.docx'}: 文件不存在。"
 
 
 def test_unknown_format_and_undecodable_bytes(tmp_path):
     sheet = tmp_path / "plan.xls"
     sheet.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(200))
     result = _run("ingest", str(sheet))
-    assert result.returncode == 2 and "unknown format" in result.stderr
+    assert result.returncode == 2 and "无法读取 .xls 格式的文件" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     garbled = tmp_path / "plan.txt"
     garbled.write_bytes(b"\xff\xfe\xfd\x81\x30" * 40 + b"\x80")

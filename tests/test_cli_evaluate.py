@@ -100,7 +100,7 @@ def test_bad_observations_name_the_row_and_nothing_is_used(files, tmp_path):
     args = ["--indicators", str(indicators), "--base-year", "2020", "--target-year", "2025"]
     result = _evaluate(*args, "--observations", str(bad), "--year", "2021")
     assert isinstance(result.exception, InputError)
-    assert "row 3" in str(result.exception) and "人均GDP" in str(result.exception)
+    assert "第3行" in str(result.exception) and "人均GDP" in str(result.exception)
 
 
 def test_template_is_one_row_per_indicator_and_year(files, tmp_path):

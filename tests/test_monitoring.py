@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -163,10 +164,8 @@ def test_an_import_with_a_bad_row_shows_it_and_stores_nothing(client, plan, staf
     path = workbook(tmp_path / "bad.xlsx", [(GDP, 2024, 5.4, "统计公报"), (GDP, 2025, "六", "快报")])
     preview = upload(client, plan, path)
     text = preview.content.decode()
-    assert "没有导入任何数据" in text and "第 3 行" in text and "value &#x27;六&#x27; is not a number" in text
-    assert [(p.row, p.message) for p in preview.context["result"].problems] == [
-        (3, "value '六' is not a number")
-    ]
+    assert "没有导入任何数据" in text and "第 3 行" in text and "“值”列的“六”不是数字" in text
+    assert [(p.row, p.message) for p in preview.context["result"].problems] == [(3, "“值”列的“六”不是数字")]
     assert list(media.iterdir()) == []
     client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
     assert Observation.objects.count() == before
@@ -182,8 +181,8 @@ def test_a_department_imports_only_rows_for_indicators_it_leads(client, plan, st
     ]
     preview = upload(client, plan, workbook(tmp_path / "mixed.xlsx", rows))
     problems = preview.context["result"].problems
-    assert [(p.row, p.label) for p in problems] == [(3, f"{PATENTS} 2025年"), (4, f"{GDP} 2030年"), (5, "")]
-    assert "牵头单位" in problems[0].message and "unknown indicator" in problems[2].message
+    assert [(p.row, p.label) for p in problems] == [(3, f"{PATENTS} 2025年"), (4, f"{GDP} 2030年"), (5, "人均GDP 2025年")]
+    assert "牵头单位" in problems[0].message and "规划中没有名为“人均GDP”的指标" in problems[2].message
     assert "没有导入任何数据" in preview.content.decode()
     assert 2025 not in gdp_figures(plan)
     own = tmp_path / "gdp.csv"
@@ -311,8 +310,8 @@ def test_an_import_names_the_row_of_a_bad_vintage_or_day(client, plan, staff, tm
     rows = [(GDP, 2024, 5.4, "公报", ""), (GDP, 2025, 6.0, "快报", "明年")]
     preview = upload(client, plan, vintages_workbook(tmp_path / "bad.xlsx", rows))
     assert [(p.row, p.message.split(" (")[0]) for p in preview.context["result"].problems] == [
-        (2, "数据类型“公报”无法识别，应填初步核算、快报、最终核实或年鉴"),
-        (3, "发布日期“明年”不是日期，应写作 2024-02-28"),
+        (2, "“数据类型”列的“公报”无法识别，应填初步核算、快报、最终核实或年鉴"),
+        (3, "“发布日期”列的“明年”不是日期，应写作 2024-02-28"),
     ]
     assert "第 2 行" in preview.content.decode() and 2025 not in gdp_figures(plan)
 
@@ -322,3 +321,105 @@ def test_the_template_asks_for_the_vintage_and_the_day(client, plan, staff):
     response = client.get(reverse("monitoring:template", args=[plan.pk]))
     sheet = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content))).worksheets[0]
     assert [cell.value for cell in sheet[1]][-2:] == ["数据类型", "发布日期"]
+
+
+URBAN = "常住人口城镇化率"
+
+
+def test_the_form_questions_a_doubtful_figure_and_stores_it_once_confirmed(client, plan, staff):
+    client.force_login(staff)
+    url = figure_url(plan, PATENTS, 2025)
+    asked = client.post(url, {"value": "330", "source": "知识产权局"})
+    assert asked.status_code == 200
+    text = asked.content.decode()
+    assert "“每万人口发明专利拥有量”2025年的数值330件是2024年数值32.8件的10.1倍，请核对" in text
+    assert 'type="checkbox" name="confirmed"' in text and "数值无误，确认保存" in text
+    assert not Observation.objects.filter(indicator__name=PATENTS, year=2025).exists()
+    confirmed = client.post(url, {"value": "330", "source": "知识产权局", "confirmed": "on"})
+    assert confirmed.status_code == 302
+    assert Observation.objects.current().get(indicator__name=PATENTS, year=2025).value == 330
+
+
+def test_the_form_refuses_an_impossible_figure_even_confirmed(client, plan, staff):
+    client.force_login(staff)
+    refused = client.post(figure_url(plan, URBAN, 2025), {"value": "-999", "confirmed": "on"})
+    text = refused.content.decode()
+    assert refused.status_code == 200 and "“常住人口城镇化率”2025年的数值-999%不可能" in text
+    assert 'type="checkbox" name="confirmed"' not in text
+    assert not Observation.objects.filter(indicator__name=URBAN, year=2025).exists()
+
+
+def test_the_form_questions_in_english_when_switched(client, plan, staff):
+    client.force_login(staff)
+    asked = client.post(figure_url(plan, URBAN, 2025), {"value": "120"}, HTTP_ACCEPT_LANGUAGE="en")
+    text = asked.content.decode()
+    assert "常住人口城镇化率, 2025: 120% is outside 0-100%" in text and "The figure is right; save it" in text
+
+
+def test_an_import_lists_doubtful_figures_and_stores_them_only_when_confirmed(client, plan, staff, tmp_path):
+    client.force_login(staff)
+    rows = [(GDP, 2025, 6.0, "快报"), (URBAN, 2025, 120, "统计公报"), (PATENTS, 2025, 3.0, "知识产权局")]
+    preview = upload(client, plan, workbook(tmp_path / "doubts.xlsx", rows))
+    result = preview.context["result"]
+    assert result.ready and [(q.row, q.label) for q in result.questioned] == [
+        (3, f"{URBAN} 2025年"),
+        (4, f"{PATENTS} 2025年"),
+    ]
+    assert "不到2024年数值32.8件的十分之一" in result.questioned[1].message
+    text = preview.content.decode()
+    assert "以下 2 个数值存疑" in text and "第 4 行" in text
+    assert '<input type="checkbox" name="confirmed" required>' in text
+
+    unconfirmed = client.post(reverse("monitoring:import_confirm", args=[plan.pk]))
+    assert unconfirmed.status_code == 200 and "没有导入任何数据" in unconfirmed.content.decode()
+    assert [p.row for p in unconfirmed.context["result"].problems] == [3, 4]
+    assert 2025 not in gdp_figures(plan)
+
+    upload(client, plan, workbook(tmp_path / "doubts.xlsx", rows))
+    done = client.post(reverse("monitoring:import_confirm", args=[plan.pk]), {"confirmed": "on"})
+    assert done.status_code == 302 and gdp_figures(plan)[2025] == 6.0
+    assert Observation.objects.current().get(indicator__name=URBAN, year=2025).value == 120
+
+
+def test_an_import_compares_a_figure_with_the_files_own_year_before(client, plan, staff, tmp_path):
+    client.force_login(staff)
+    rows = [(PATENTS, 2024, 330, ""), (PATENTS, 2025, 340, "")]
+    result = upload(client, plan, workbook(tmp_path / "patents.xlsx", rows)).context["result"]
+    assert [q.row for q in result.questioned] == [2]  # 2025 is near the file's 2024, not the stored 31.4
+
+
+def test_an_import_refuses_an_impossible_figure(client, plan, staff, tmp_path, media):
+    client.force_login(staff)
+    preview = upload(client, plan, workbook(tmp_path / "urban.xlsx", [(URBAN, 2025, -999, "")]))
+    [problem] = preview.context["result"].problems
+    assert (problem.row, problem.label) == (2, f"{URBAN} 2025年") and "不可能" in problem.message
+    assert "没有导入任何数据" in preview.content.decode() and list(media.iterdir()) == []
+
+
+def test_every_import_error_names_its_row_and_what_it_is_about_in_chinese(client, plan, staff, tmp_path):
+    client.force_login(staff)
+    rows = [
+        ("人均GDP", 2025, 1, ""),  # unknown indicator
+        (GDP, 2030, 6.0, ""),  # outside the period
+        (GDP, 2025, "约五", ""),  # not a number
+        (PATENTS, 2025, 33, ""),
+        (PATENTS, 2025, 34, ""),  # given twice
+        (URBAN, 2025, -999, ""),  # impossible
+    ]
+    problems = upload(client, plan, workbook(tmp_path / "errors.xlsx", rows)).context["result"].problems
+    assert [p.row for p in problems] == [2, 3, 4, 6, 7]
+    named = ["人均GDP", f"{GDP} 2030年", "约五", PATENTS, f"{URBAN} 2025年"]
+    for problem, name in zip(problems, named, strict=True):
+        assert name in f"{problem.label} {problem.message}"
+        assert not re.search(r"[A-Za-z]{3,}", re.sub("“[^”]*”", "", problem.message)), problem.message
+
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["请在第二个工作表填写"])
+    book.create_sheet("数据").append(["指标", "年份", "值"])
+    book.save(tmp_path / "wrong-sheet.xlsx")
+    [sheet] = upload(client, plan, tmp_path / "wrong-sheet.xlsx").context["result"].problems
+    assert sheet.row is None and sheet.message.startswith("wrong-sheet.xlsx")
+    empty = workbook(tmp_path / "empty.xlsx", [(GDP, 2025, None, "")])
+    [nothing] = upload(client, plan, empty).context["result"].problems
+    assert nothing.message == "文件中没有填写数值的行"

@@ -243,11 +243,11 @@ def _bad_file(kind: str, good: Path, tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("kind", "reason"),
     [
-        ("text", "not a zip"),
-        ("truncated", "not a zip"),
-        ("ole", "old Word .doc"),
-        ("other-zip", "not a Word document"),
-        ("bad-xml", "bad XML"),
+        ("text", "不是 .docx 文件"),
+        ("truncated", "不是 .docx 文件"),
+        ("ole", "旧版 Word .doc"),
+        ("other-zip", "不是 Word 文档"),
+        ("bad-xml", "损坏的 .docx"),
     ],
 )
 def test_unreadable_files_raise_input_error_naming_the_file(

@@ -159,8 +159,8 @@ def test_article_header_is_kept(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", "is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
+        (b"", "文件是空的"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "不是网页"),
     ],
     ids=["empty", "binary"],
 )
@@ -171,5 +171,5 @@ def test_unreadable_files_raise_input_error_naming_the_file(tmp_path: Path, data
 
 
 def test_missing_file_raises_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="cannot be read"):
+    with pytest.raises(InputError, match="文件不存在"):
         html_reader.read(tmp_path / "missing.html")

@@ -162,7 +162,7 @@ def test_pictures_are_image_blocks_and_a_pictured_table_is_missing(tmp_path: Pat
 
 def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
     path = _scanned(tmp_path / "scan.pdf")
-    assert read_error(pdf_reader.read, path).reason == "has no text layer (a scanned PDF needs OCR first)"
+    assert read_error(pdf_reader.read, path).reason == "没有文字层（扫描版 PDF 须先做文字识别），无法读取。"
 
 
 def test_a_page_without_text_is_noted(tmp_path: Path) -> None:
@@ -187,9 +187,9 @@ def _bad_file(kind: str, good: Path, tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("kind", "reason"),
     [
-        ("garbage", "not a readable PDF"),
-        ("truncated", "not a readable PDF"),
-        ("encrypted", "password-protected"),
+        ("garbage", "不是能读取的 PDF"),
+        ("truncated", "不是能读取的 PDF"),
+        ("encrypted", "密码"),
     ],
 )
 def test_unreadable_files_raise_input_error_naming_the_file(

@@ -86,7 +86,7 @@ def test_uncertain_cells_list_their_alternatives(sample_plan):
     assert row.cells[3].uncertain and "5" in row.cells[3].alternatives
     # printed 6.2)55: without the lost decimal point, 55 is two cells, 5 and 5
     assert any(alt[3] == "5" and "5" in alt[:3] for alt in row.alternatives)
-    assert "decimal point lost" in " ".join(row.notes)
+    assert "丢了小数点" in " ".join(row.notes) and "decimal point lost" in " ".join(row.note_texts("en"))
 
 
 def test_cells_are_read_with_the_grammar(sample_plan):

@@ -59,7 +59,7 @@ def test_an_import_with_a_bad_row_stores_nothing(sample_plan, tmp_path):
     assert len(import_observations(plan, good)) == 2
     bad = tmp_path / "bad.csv"
     bad.write_text("指标,年份,值\n地区生产总值增长,2023,5.0\n人均GDP,2023,1\n", encoding="utf-8")
-    with pytest.raises(InputError, match="row 3"):
+    with pytest.raises(InputError, match="第3行"):
         import_observations(plan, bad)
     assert sorted(Observation.objects.values_list("year", flat=True)) == [2021, 2022]
 
@@ -78,3 +78,14 @@ def test_the_demo_holds_the_sample_with_illustrative_observations():
     # 77.5 -> 78.3 is +0.8 years, exactly the 1 x 0.8 the path expects
     assert found["人均预期寿命"].status == "on_track"
     assert found["森林覆盖率"].status == "not_assessable"  # 按市下达目标
+
+
+def test_a_table_read_with_shifted_columns_is_stored_with_a_key_per_indicator():
+    from planwatch.ingest.pipeline import read_plan
+    from tests.built_plans import document
+
+    reading = read_plan(document(shift=True))  # names lost to the shift: every row reads alike
+    plan = store_plan(reading)
+    keys = list(plan.indicators.values_list("key", flat=True))
+    assert len(keys) == 6 and len(set(keys)) == 6
+    assert any(w.code == "table_shifted" for w in reading.warnings)

@@ -76,7 +76,8 @@ def test_chinese_headers_from_xlsx(tmp_path):
                 kind="number",
                 value=58,
                 earlier_year=True,
-                note="the figure is of an earlier year (trailing *)",
+                note="带*的数字为往年数据",
+                note_en="the figure is of an earlier year (trailing *)",
             ),
             baseline_raw="58*",
             target=Reading(kind="number", value=65),
@@ -112,7 +113,7 @@ def test_growth_columns_alone_are_not_enough(tmp_path):
     )
     with pytest.raises(InputError) as e:
         read_indicators(path, 2020, 2025)
-    assert str(e.value) == f"{path}, row 1: needs a 基期值/baseline or a 目标值/target column"
+    assert str(e.value) == f"{path}: 表头（第1行）没有“基期值”列，也没有“目标值”列。"
 
 
 def test_english_headers_from_csv_with_bom_and_years_per_row(tmp_path):
@@ -209,7 +210,7 @@ def test_missing_years_ask_for_the_options(tmp_path):
     with pytest.raises(InputError) as e:
         read_indicators(path, base_year=2020)
     assert e.value.where == str(path)
-    assert e.value.reason == "no 目标年/target_year column: pass --target-year"
+    assert e.value.reason == "表中没有“目标年”列：请加上这一列，或在命令行用 --target-year 给出目标年。"
 
 
 def test_a_row_without_its_year_and_no_default_is_an_error(tmp_path):
@@ -223,8 +224,8 @@ def test_a_row_without_its_year_and_no_default_is_an_error(tmp_path):
     )
     with pytest.raises(InputError) as e:
         read_indicators(path)
-    assert e.value.where == f"{path}, row 3"
-    assert e.value.reason == "no base_year: fill the 基期年 cell or pass --base-year"
+    assert e.value.where == str(path)
+    assert e.value.reason == "第3行“基期年”列没有填写（命令行也可用 --base-year 给出）。"
     assert [row.base_year for row in read_indicators(path, base_year=2019)] == [2020, 2019]
 
 
@@ -235,10 +236,7 @@ def test_a_bad_attribute_names_file_row_and_column(tmp_path):
     )
     with pytest.raises(InputError) as e:
         read_indicators(path, 2020, 2025)
-    assert (
-        str(e.value)
-        == f"{path}, row 3: column 指标属性: '重要' is not 预期性 or 约束性 (expected or binding)"
-    )
+    assert str(e.value) == f"{path}（工作表“Sheet”）: 第3行“指标属性”列的“重要”应为“预期性”或“约束性”。"
 
 
 def test_duplicate_ids_name_both_rows(tmp_path):
@@ -248,9 +246,7 @@ def test_duplicate_ids_name_both_rows(tmp_path):
     )
     with pytest.raises(InputError) as e:
         read_indicators(path, 2020, 2025)
-    assert str(e.value) == (
-        f"{path}, row 4: id '其中：城镇' already used by row 2; add a 序号/id column to tell them apart"
-    )
+    assert str(e.value) == (f"{path}: 第4行：指标“其中：城镇”与第2行重复；同名的指标请加“序号”列加以区分。")
 
 
 @pytest.mark.parametrize(
@@ -309,8 +305,8 @@ def test_a_shared_name_is_settled_by_the_serial_number(tmp_path):
     )
     with pytest.raises(InputError) as e:
         read_observations(path, indicators)
-    assert (
-        str(e.value) == f"{path}, row 3: indicator '其中：城镇' is ambiguous (ids '5.1', '6.1'): give the id"
+    assert str(e.value) == (
+        f"{path}: 第3行：规划中有多个指标名为“其中：城镇”（序号“5.1”、“6.1”），请在“序号”列填写序号。"
     )
     path = write_csv(
         tmp_path / "obs.csv", [["序号", "指标", "年份", "值"], ["6.1", "其中：城镇", "2021", "3"]]
@@ -321,14 +317,14 @@ def test_a_shared_name_is_settled_by_the_serial_number(tmp_path):
 @pytest.mark.parametrize(
     ("row", "reason"),
     [
-        (["人均GDP", "2021", "9"], "unknown indicator '人均GDP'"),
-        (["地区生产总值增长", "21", "6.5"], "year '21' is not a year between 1949 and 2100"),
-        (["地区生产总值增长", "2200", "6.5"], "year '2200' is not a year between 1949 and 2100"),
-        (["地区生产总值增长", "2021", "六点五"], "value '六点五' is not a number"),
-        (["地区生产总值增长", "2021", "7左右"], "value '7左右' is not a number"),
-        (["地区生产总值增长", "2021", "1.6万人"], "value '1.6万人' is not a number"),
-        (["地区生产总值增长", "", "6.5"], "no year"),
-        (["", "2021", "6.5"], "no indicator"),
+        (["人均GDP", "2021", "9"], "：规划中没有名为“人均GDP”的指标"),
+        (["地区生产总值增长", "21", "6.5"], "“年份”列的“21”不是1949—2100年间的年份"),
+        (["地区生产总值增长", "2200", "6.5"], "“年份”列的“2200”不是1949—2100年间的年份"),
+        (["地区生产总值增长", "2021", "六点五"], "“值”列的“六点五”不是数字"),
+        (["地区生产总值增长", "2021", "7左右"], "“值”列的“7左右”不是数字"),
+        (["地区生产总值增长", "2021", "1.6万人"], "“值”列的“1.6万人”不是数字"),
+        (["地区生产总值增长", "", "6.5"], "“年份”列没有填写年份"),
+        (["", "2021", "6.5"], "“指标”列没有填写指标"),
     ],
 )
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -338,7 +334,8 @@ def test_a_bad_row_names_the_file_and_the_row(tmp_path, row, reason, suffix):
     path = write(tmp_path / f"obs{suffix}", rows)
     with pytest.raises(InputError) as e:
         read_observations(path, INDICATORS)
-    assert str(e.value) == f"{path}, row 4: {reason}"
+    sheet = "" if suffix == ".csv" else "（工作表“Sheet”）"  # a workbook's sheet is named
+    assert str(e.value) == f"{path}{sheet}: 第4行{reason}。"
 
 
 def test_the_same_indicator_and_year_twice_names_both_rows(tmp_path):
@@ -349,7 +346,10 @@ def test_the_same_indicator_and_year_twice_names_both_rows(tmp_path):
     indicators = [*INDICATORS, indicator("4", "地区生产总值")]
     with pytest.raises(InputError) as e:
         read_observations(path, indicators)
-    assert str(e.value) == f"{path}, row 4: 常住人口城镇化率 2021 given twice (rows 2 and 4)"
+    assert (
+        str(e.value)
+        == f"{path}（工作表“Sheet”）: 第4行：常住人口城镇化率2021年的数值填了两次（第2行和第4行）。"
+    )
 
 
 def test_vintage_and_publication_date_are_read(tmp_path):
@@ -372,15 +372,9 @@ def test_vintage_and_publication_date_are_read(tmp_path):
 @pytest.mark.parametrize(
     ("cells", "reason"),
     [
-        (
-            ["公报", ""],
-            "数据类型“公报”无法识别，应填初步核算、快报、最终核实或年鉴 (vintage '公报' is neither preliminary nor final)",
-        ),
-        (
-            ["", "2022-02-30"],
-            "发布日期“2022-02-30”不是日期，应写作 2024-02-28 (published '2022-02-30' is not a date)",
-        ),
-        (["", "去年"], "发布日期“去年”不是日期，应写作 2024-02-28 (published '去年' is not a date)"),
+        (["公报", ""], "“口径”列的“公报”无法识别，应填初步核算、快报、最终核实或年鉴"),
+        (["", "2022-02-30"], "“公布日期”列的“2022-02-30”不是日期，应写作 2024-02-28"),
+        (["", "去年"], "“公布日期”列的“去年”不是日期，应写作 2024-02-28"),
     ],
 )
 def test_a_bad_vintage_or_date_names_the_row(tmp_path, cells, reason):
@@ -394,7 +388,7 @@ def test_a_bad_vintage_or_date_names_the_row(tmp_path, cells, reason):
     )
     with pytest.raises(InputError) as e:
         read_observations(path, INDICATORS)
-    assert str(e.value) == f"{path}, row 3: {reason}"
+    assert str(e.value) == f"{path}: 第3行{reason}。"
 
 
 @pytest.mark.parametrize("dates", [("", ""), ("2022-03-01", ""), ("2022-03-01", "2022-03-01")])
@@ -405,7 +399,7 @@ def test_two_figures_of_a_year_need_two_publication_dates(tmp_path, dates):
     )
     with pytest.raises(InputError) as e:
         read_observations(path, INDICATORS)
-    assert str(e.value) == f"{path}, row 3: 常住人口城镇化率 2021 given twice (rows 2 and 3)"
+    assert str(e.value) == f"{path}: 第3行：常住人口城镇化率2021年的数值填了两次（第2行和第3行）。"
 
 
 def test_a_missing_column_is_named(tmp_path):
@@ -414,7 +408,7 @@ def test_a_missing_column_is_named(tmp_path):
     )
     with pytest.raises(InputError) as e:
         read_observations(path, INDICATORS)
-    assert str(e.value) == f"{path}, row 1: missing column 值/value"
+    assert str(e.value) == f"{path}: 表头（第1行）缺少“值”列。"
 
 
 def test_every_bad_row_is_listed_and_nothing_is_returned(tmp_path):
@@ -433,9 +427,9 @@ def test_every_bad_row_is_listed_and_nothing_is_returned(tmp_path):
         read_observations(path, INDICATORS)
     assert e.value.where == str(path)
     assert e.value.reason == (
-        "3 bad rows: row 3: unknown indicator '人均GDP'; "
-        "row 5: year '1900' is not a year between 1949 and 2100, value 'abc' is not a number; "
-        "row 6: 地区生产总值增长 2021 given twice (rows 2 and 6)"
+        "有3行填写有误：第3行：规划中没有名为“人均GDP”的指标；"
+        "第5行“Year”列的“1900”不是1949—2100年间的年份；“Value”列的“abc”不是数字；"
+        "第6行：地区生产总值增长2021年的数值填了两次（第2行和第6行）。"
     )
 
 
@@ -444,7 +438,7 @@ def test_unknown_formats_are_refused(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(InputError) as e:
         read_observations(path, INDICATORS)
-    assert str(e.value) == f"{path}: old .xls workbook: save it as .xlsx in Excel"
+    assert str(e.value) == f"{path}: 是旧版 .xls 工作簿，请在 Excel 中另存为 .xlsx 后再导入。"
 
 
 # Template -------------------------------------------------------------------
@@ -523,3 +517,30 @@ def test_the_template_round_trips(tmp_path):
             published=dt.date(2023, 3, 20),
         ),
     ]
+
+
+def test_a_formula_the_file_keeps_no_result_for_is_refused_not_skipped(tmp_path):
+    # written by a program: openpyxl keeps the formula and no cached result, as Excel would on saving
+    path = write_xlsx(
+        tmp_path / "公式.xlsx",
+        [["指标", "年份", "值"], ["地区生产总值增长", 2021, 6.1], ["常住人口城镇化率", 2021, "=B2*30"]],
+    )
+    with pytest.raises(InputError) as refused:
+        read_observations(path, INDICATORS)
+    assert "第3行“值”列是公式“=B2*30”，文件中没有保存它的计算结果" in refused.value.reason
+
+
+def test_a_refused_row_names_the_indicator_and_year_it_could_read(tmp_path):
+    from planwatch.ingest.spreadsheets import read_observation_rows
+
+    path = write_xlsx(
+        tmp_path / "错.xlsx",
+        [["指标", "年份", "值"], ["常住人口城镇化率", 2022, "约五"], ["人均GDP", 2023, 1]],
+    )
+    good, bad = read_observation_rows(path, INDICATORS)
+    assert good == []
+    assert [(b.row, b.indicator, b.year) for b in bad] == [
+        (2, "常住人口城镇化率", 2022),
+        (3, "人均GDP", 2023),
+    ]
+    assert "“约五”不是数字" in bad[0].reason

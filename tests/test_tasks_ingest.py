@@ -303,3 +303,72 @@ def test_run_together_paragraphs():
     ]
     assert "完善园区配套设施。" in plan.tasks[0].text
     assert "1.实施技改项目" in plan.tasks[1].text
+
+
+def test_principles_and_orientations_are_no_tasks(sample_plan):
+    """The sample's 基本原则 (坚持党的全面领导…) and 战略导向 (突出产业培育…) state how, not what to do."""
+    assert not [t for t in sample_plan.tasks if t.chapter == "第二章"]
+    assert sample_plan.tasks[0].id == "3.1.1"
+    assert not [t for t in sample_plan.tasks if t.title.startswith(("坚持", "突出"))]
+
+
+def _read(*paragraphs: tuple[str, int | None]) -> Plan:
+    return read_plan(
+        Document(
+            [Paragraph(text, heading_level=level) for text, level in paragraphs],
+            format="text",
+            source="plan.txt",
+        )
+    )
+
+
+LEADS = "加快产业集群发展。依托经济开发区,引进一批整机和关键零部件企业。\n推进企业技术改造。鼓励企业加大技术改造投入,提升装备水平。"
+
+
+@pytest.mark.parametrize(
+    "chapter, section",
+    [
+        ("第二章 “十四五”时期经济社会发展的总体要求", None),
+        ("第二章 指导思想、基本要求和发展目标", "第一节 指导思想和基本要求"),
+        ("第二章 未来五年发展蓝图和二〇三五年远景目标", "第一节 发展机遇"),
+        ("第二章 壮大实体经济", "第一节 发展定位"),
+        ("第二章 总体思路", "第一节 发展机遇"),
+        ("第二章 壮大实体经济", "第一节 主要原则"),
+        ("第二章 壮大实体经济", "第一节 战略导向"),
+    ],
+)
+def test_a_place_headed_as_principles_or_goals_gives_no_tasks(chapter, section):
+    paragraphs = [(chapter, 1), *([(section, 2)] if section else []), (LEADS, None)]
+    assert _read(*paragraphs).tasks == []
+
+
+def test_the_same_leads_under_a_task_heading_are_tasks():
+    plan = _read(("第二章 壮大实体经济", 1), ("第一节 发展先进制造业", 2), (LEADS, None))
+    assert [t.title for t in plan.tasks] == ["加快产业集群发展", "推进企业技术改造"]
+
+
+def test_a_list_of_principles_is_no_tasks_wherever_it_stands():
+    principles = (
+        "坚持党的全面领导。把党的领导贯穿发展全过程和各领域各环节。\n"
+        "坚持以人民为中心。始终做到发展为了人民、发展依靠人民。\n"
+        "坚持系统观念。加强前瞻性思考、全局性谋划、战略性布局。"
+    )
+    plan = _read(("第一章 奋力开创发展新局面", 1), ("第一节 把握发展规律", 2), (principles, None))
+    assert plan.tasks == []
+
+
+def test_a_list_that_only_starts_with_principle_words_keeps_its_tasks():
+    """Items of different words, or titles too long for a formula, say what to do."""
+    mixed = (
+        "坚持农业优先发展。稳定粮食生产,落实最严格的耕地保护制度。\n"
+        "加快发展特色农业。打造茶叶、中药材两大产业带。\n"
+        "坚持农村基础设施补短板。推进“四好农村路”建设。"
+    )
+    long = (
+        "坚持把发展经济着力点放在实体经济上。壮大先进制造业集群。\n"
+        "坚持推动县域商贸流通体系提质升级。改造提升县城商业街区。\n"
+        "坚持推进农村寄递物流体系全面覆盖。建设县域物流集散中心。"
+    )
+    for text, count in ((mixed, 3), (long, 3)):
+        plan = _read(("第二章 推进乡村振兴", 1), ("第一节 发展现代农业", 2), (text, None))
+        assert len(plan.tasks) == count, text

@@ -35,18 +35,18 @@ def test_undecodable_bytes_name_the_file(tmp_path):
     with pytest.raises(InputError) as e:
         read_document(path)
     assert str(path) in str(e.value)
-    assert "undecodable" in e.value.reason
+    assert "无法识别文字编码" in e.value.reason
 
 
 def test_binary_data_is_an_unknown_format(tmp_path):
     path = tmp_path / "image.bin"
     path.write_bytes(bytes(range(256)) * 8)
-    with pytest.raises(InputError, match="unknown format"):
+    with pytest.raises(InputError, match="格式无法识别"):
         read_document(path)
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="文件不存在"):
         read_document(tmp_path / "absent.txt")
 
 

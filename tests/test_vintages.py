@@ -219,7 +219,7 @@ def test_as_of_needs_dates_in_the_file_and_a_date_to_stand_on(files, tmp_path):
     assert result.exit_code == 2 and "2023-02-30: a date YYYY-MM-DD" in result.output
     undated = tmp_path / "undated.csv"
     undated.write_text("指标,年份,值\n国内生产总值,2022,1210207\n", encoding="utf-8")
-    with pytest.raises(InputError, match="--as-of needs a 发布日期/published column"):
+    with pytest.raises(InputError, match="需要“发布日期”列"):
         runner.invoke(
             app,
             ["evaluate", "--year", "2022", *files[:-1], str(undated), "--as-of", "2023-06-30"],

@@ -50,13 +50,42 @@ def _check_lang(lang: str) -> None:
 
 @app.command()
 def ingest(
-    file: Annotated[Path, typer.Argument(help="规划纲要文件 plan document: .txt, .docx, .html, .pdf")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="规划纲要文件或文件夹 plan document (.txt, .docx, .html, .pdf), or a folder of them"
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON print the plan as JSON")] = False,
+    json_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--json-dir", help="JSON 目录 with a folder: write each plan's JSON there (a.docx → a.docx.json)"
+        ),
+    ] = None,
     lang: LangOption = "zh",
 ) -> None:
-    """读取规划纲要 Read a plan document into its outline, indicator tables, reading confidence and warnings."""
+    """读取规划纲要 Read a plan document into its outline, indicator tables, reading confidence and warnings.
+
+    A folder: every plan document in it and its subfolders, read in turn, then a table of how each read.
+    Exit code 退出码: 0 all read well 全部读取良好; 1 some need review or were not read 有需人工核对或未能读取的;
+    2 bad input 输入有误.
+    """
     _check_lang(lang)
-    plan = ingest_plan(file)
+    if file.is_dir():
+        if as_json:
+            raise typer.BadParameter(
+                "读取文件夹时请用 --json-dir 目录 with a folder, use --json-dir", param_hint="--json"
+            )
+        from planwatch.bulk_summary import ingest_folder
+
+        raise typer.Exit(ingest_folder(file, json_dir, lang))
+    if json_dir is not None:
+        raise typer.BadParameter("只用于文件夹 only with a folder", param_hint="--json-dir")
+    try:
+        plan = ingest_plan(file)
+    except InputError as e:  # printed by main, in the language asked for
+        raise InputError(e.place(lang), e.text(lang)) from None
     if as_json:
         sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
     else:
@@ -155,7 +184,7 @@ def load_observations(path: Path, indicators: list[Indicator], day: dt.date | No
     preliminary and final figures, each with the day it was published."""
     rows = read_observations(path, indicators)
     if day is not None and all(row.published is None for row in rows):
-        raise InputError(str(path), "--as-of needs a 发布日期/published column: no row has a date")
+        raise InputError(str(path), "没有一行填写发布日期：按日期评估（--as-of）需要“发布日期”列")
     return known_on(rows, day)
 
 
@@ -312,15 +341,17 @@ def demo(host: HostOption = "127.0.0.1", port: PortOption = 8000, data_dir: Data
     os.environ.pop("DATABASE_URL", None)  # the demo always runs on its own SQLite file
     runtime.setup(data_dir, public_read=True)
     runtime.prepare()
-    from planwatch.server.demo import load_demo
+    from planwatch.server.demo_office import load_demo_office
 
-    plan = load_demo()
+    plan, logins = load_demo_office()
     user, password = runtime.create_demo_admin()
     typer.echo(
         f"planwatch demo: {plan.title} ({plan.indicators.count()} indicators, illustrative 2021-2024 figures)"
     )
     typer.echo(f"  open   http://{host}:{port}/")
     typer.echo(f"  login  {user} / {password}")
+    for login in logins:
+        typer.echo(f"  login  {login.username} / {login.password}  {login.role}")
     typer.echo(f"  data   {data_dir}")
     runtime.serve(host, port)
 

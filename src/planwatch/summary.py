@@ -10,7 +10,7 @@ from rich.tree import Tree
 from planwatch.evaluate.assessment import Assessment
 from planwatch.ingest.quality import LEVEL_LABELS, confidence_level
 from planwatch.plan.model import Indicator, OutlineNode, Plan, Table
-from planwatch.plan.vocabulary import STATUS_COLOURS, STATUSES, figure_text, status_label
+from planwatch.plan.vocabulary import ATTRIBUTE_EN, STATUS_COLOURS, STATUSES, figure_text, status_label
 
 _LABELS = {
     "zh": {
@@ -28,6 +28,12 @@ _LABELS = {
         "uncertain": "读取不确定的单元格：",
         "also": "也可能是",
         "note": "注",
+        "columns": ("序号", "指标", "单位"),
+        "attribute": "属性",
+        "assessed": "{}年度评估",
+        "assessment_columns": "指标|单位|属性|目标|序时进度值|实际|进度|状态|尚需年均",
+        "alert": "预警",
+        "total": "合计",
     },
     "en": {
         "no_title": "(no title found)",
@@ -44,6 +50,12 @@ _LABELS = {
         "uncertain": "Cells read with uncertainty:",
         "also": "may also be",
         "note": "Note",
+        "columns": ("No.", "Indicator", "Unit"),
+        "attribute": "Attribute",
+        "assessed": "Assessment {}",
+        "assessment_columns": "Indicator|Unit|Attribute|Target|Expected|Actual|Progress|Status|Yearly needed",
+        "alert": "warning",
+        "total": "total",
     },
 }
 _LEVEL_STYLE = {"high": "green", "medium": "yellow", "low": "bold red"}
@@ -68,7 +80,7 @@ def render(plan: Plan, console: Console, lang: str = "zh") -> None:
         _add(tree, node, words)
     console.print(tree)
     for table in plan.tables:
-        console.print(_table(table, words))
+        console.print(_table(table, words, lang))
     _confidence(plan, console, lang, words)
     if plan.warnings:
         console.print(f"[bold]{words['warnings']} ({len(plan.warnings)})[/bold]")
@@ -99,9 +111,9 @@ def _add(parent: Tree, node: OutlineNode, words: dict[str, str]) -> None:
         _add(branch, child, words)
 
 
-def _table(table: Table, words: dict[str, str]) -> Group:
+def _table(table: Table, words: dict, lang: str) -> Group:
     out = RichTable(title=escape(table.caption), show_lines=False, title_justify="left")
-    for name in ("序号", "指标", "单位", *table.cell_columns, "属性"):
+    for name in (*words["columns"], *table.cell_columns, words["attribute"]):
         out.add_column(escape(name), overflow="fold")
     uncertain = []
     for row in table.rows:
@@ -116,7 +128,9 @@ def _table(table: Table, words: dict[str, str]) -> Group:
             cells.append(text)
         cells += [""] * (len(table.cell_columns) - len(cells))
         name = escape(f"  {row.name}" if row.parent else row.name)
-        out.add_row(escape(row.number or ""), name, escape(row.unit or ""), *cells, row.attribute or "")
+        out.add_row(
+            escape(row.number or ""), name, escape(row.unit or ""), *cells, _attribute(row.attribute, lang)
+        )
     parts: list = [out]
     if uncertain:
         parts.append(f"[yellow]{words['uncertain']}[/yellow]")
@@ -125,20 +139,26 @@ def _table(table: Table, words: dict[str, str]) -> Group:
     return Group(*parts)
 
 
+def _attribute(attribute: str | None, lang: str) -> str:
+    """预期性 or 约束性, in English where the language is."""
+    return (ATTRIBUTE_EN.get(attribute, attribute) if lang == "en" else attribute) if attribute else ""
+
+
 def render_assessments(
     indicators: list[Indicator], assessments: list[Assessment], console: Console, lang: str
 ) -> None:
     """One row per indicator, the status in colour, then how many are in each status."""
+    words = _LABELS["en" if lang == "en" else "zh"]
     by_id = {i.id: i for i in indicators}
     year = assessments[0].year if assessments else ""
-    out = RichTable(title=f"{year} 年度评估 assessment", title_justify="left")
-    for column in ("指标", "单位", "属性", "目标", "序时进度值", "实际", "进度", "状态", "尚需年均"):
+    out = RichTable(title=words["assessed"].format(year), title_justify="left")
+    for column in words["assessment_columns"].split("|"):
         out.add_column(column, overflow="fold")
     for a in assessments:
         ind = by_id[a.indicator]
         target = ind.target_raw or (f"年均{ind.target_growth_raw}" if ind.target_growth_raw else "")
         status = f"[{STATUS_COLOURS[a.status]}]{status_label(a.status, lang)}[/]" + (
-            " [bold red]预警[/]" if a.warning else ""
+            f" [bold red]{words['alert']}[/]" if a.warning else ""
         )
         required = (
             ""
@@ -148,7 +168,7 @@ def render_assessments(
         out.add_row(
             a.name,
             ind.unit or "",
-            ind.attribute or "",
+            _attribute(ind.attribute, lang),
             target,
             figure_text(a.expected),
             figure_text(a.actual),
@@ -159,9 +179,4 @@ def render_assessments(
     console.print(out)
     counts = [f"{status_label(s, lang)} {sum(a.status == s for a in assessments)}" for s in STATUSES]
     warnings = sum(a.warning for a in assessments)
-    console.print(
-        ("合计 " if lang != "en" else "total ")
-        + f"{len(assessments)}: "
-        + ", ".join(counts)
-        + f"; 预警 {warnings}"
-    )
+    console.print(f"{words['total']} {len(assessments)}: {', '.join(counts)}; {words['alert']} {warnings}")

@@ -72,6 +72,10 @@ def _why_not(ind: Indicator, year: int, j: Judgement, lang: str) -> str:
     zh = lang != "en"
     label = status_label("not_assessable", lang)
     key, _, detail = j.reason.partition(":")
+    if key == "no_parent":
+        if zh:
+            return f"{label}：目标与上级地区比较（“{detail}”），需关联上级规划并录入其监测数据后评估。"
+        return f"{label}: the target compares with the region above (“{detail}”); link the parent plan and its figures to judge it."
     if key in ("other_not_found", "no_pair"):
         if zh:
             return f"{label}：未找到可比较的指标“{detail}”的{year}年数据"
@@ -216,7 +220,9 @@ def _notes(notes: list[str], zh: bool, unit: str) -> list[str]:
     out = []
     for note in notes:
         key, _, detail = note.partition(":")
-        if key in ("baseline_starred_replaced", "baseline_revised"):
+        if key == "target_source":
+            out.append(_source(detail, zh))
+        elif key in ("baseline_starred_replaced", "baseline_revised"):
             old, new = detail.split("->")
             out.append(
                 f"基期值由{old}改用基期年监测值{new}"
@@ -229,3 +235,19 @@ def _notes(notes: list[str], zh: bool, unit: str) -> list[str]:
             on_track = status_label("on_track", "zh" if zh else "en")
             out.append(_NOTES[key][0 if zh else 1].format(d=d, u=unit, c=change, s=on_track))
     return out
+
+
+def _source(detail: str, zh: bool) -> str:
+    """Where a target the plan left to the region above was taken from."""
+    region, entered, written, used = detail.split("|")
+    if entered == "1":
+        return (
+            f"目标“{written}”按{region}下达的“{used}”评估"
+            if zh
+            else f"the target “{written}” is judged against “{used}”, set by {region}"
+        )
+    return (
+        f"目标“{written}”按{region}规划目标“{used}”评估"
+        if zh
+        else f"the target “{written}” is judged against {region}'s own plan target “{used}”"
+    )

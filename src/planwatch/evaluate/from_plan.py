@@ -86,6 +86,8 @@ def indicators_from_plan(plan: Plan) -> list[Indicator]:
         if not row.cells:
             continue
         key = row.number if row.number and row.number not in seen else row.name
+        # a misread table may repeat names too: every indicator keeps a key of its own
+        key = next(k for n in range(len(seen) + 1) if (k := key if n == 0 else f"{key}（{n + 1}）") not in seen)
         seen.add(key)
 
         def cell(role: str, kind: str, row: Row = row) -> Cell | None:

@@ -10,19 +10,19 @@ exactly on the path; the thresholds between statuses are Settings.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from planwatch.evaluate.assessment import Assessment, ready
 from planwatch.evaluate.explain import explain
 from planwatch.evaluate.judgement import Judgement
+from planwatch.evaluate.parents import Parent, delegate, names_parent, parent_counterpart
 from planwatch.evaluate.projection import Outlooks, anticipate
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.targets import FLOW, Series, baseline_value, geometric_path, growth_target
+from planwatch.plan.matching import canonical_name
 from planwatch.plan.model import Indicator, Observation, Reading, TargetKind
 from planwatch.plan.vocabulary import (
     BEHIND,
@@ -71,9 +71,10 @@ def evaluate(
     year: int,
     settings: Settings | None = None,
     lang: str = "zh",
+    parent: Parent | None = None,
 ) -> list[Assessment]:
     """Assess every indicator in `year` (`evaluate_years` assesses several years in one pass)."""
-    return evaluate_years(indicators, observations, (year,), settings, lang)[year]
+    return evaluate_years(indicators, observations, (year,), settings, lang, parent)[year]
 
 
 def evaluate_years(
@@ -82,8 +83,10 @@ def evaluate_years(
     years: Iterable[int],
     settings: Settings | None = None,
     lang: str = "zh",
+    parent: Parent | None = None,
 ) -> dict[int, list[Assessment]]:
-    """Assess every indicator in each of `years`, as `evaluate` does year by year.
+    """Assess every indicator in each of `years`, as `evaluate` does year by year; with the plan of the
+    region above (`parent`), targets left to it and relations to its average are judged too.
 
     What does not change from year to year (the kind of target, the precision, the indicator a relation
     names, the trend of the figures) is worked out once per indicator: a province's thousands of plans
@@ -92,12 +95,13 @@ def evaluate_years(
 
     settings = settings or Settings()
     years = list(years)
+    indicators = delegate(indicators, parent)
     series: dict[str, dict[int, Observation]] = {ind.id: {} for ind in indicators}
     for obs in observations:
         series.setdefault(obs.indicator, {})[obs.year] = obs
     out: dict[int, list[Assessment]] = {year: [] for year in years}
     for ind in indicators:
-        c = case(ind, series, indicators, settings)
+        c = case(ind, series, indicators, settings, parent)
         ahead = Outlooks(ind, c.kind, c.own, max(years, default=ind.base_year), settings)
         for year in years:
             values = judged(c, year, series, settings, lang)
@@ -117,10 +121,16 @@ class Case:
     step: float  # the plan's precision, see `precision`
     lower: bool  # a lower figure is the better one (asked for a level or a qualitative target)
     other: Indicator | None = None  # the indicator a relation names
+    theirs: Series | None = None  # its figures: this plan's, or the parent's for 高于全市平均水平
+    parent: str | None = None  # the parent region a relation names (None when it names an indicator)
 
 
 def case(
-    ind: Indicator, series: Mapping[str, Series], indicators: list[Indicator], settings: Settings
+    ind: Indicator,
+    series: Mapping[str, Series],
+    indicators: list[Indicator],
+    settings: Settings,
+    parent: Parent | None = None,
 ) -> Case:
     """The indicator's case: its kind of target and the invariants its rule reads every year (each only
     for the kinds whose rule reads it)."""
@@ -129,8 +139,13 @@ def case(
     step = precision(ind, settings) if kind in ("level", "bound", "cumulative") else 0.0
     lower = kind in ("level", "qualitative") and _lower_is_better(ind, settings)
     c = Case(ind, kind, own, step, lower)
-    if kind == "relation":
+    if kind == "relation" and names_parent(_relation_reading(ind)):
+        c.parent = parent.region if parent is not None else ""
+        c.other = parent_counterpart(ind, parent)
+        c.theirs = parent.series(c.other.id) if parent is not None and c.other is not None else None
+    elif kind == "relation":
         c.other = find_other(_relation_reading(ind).other or "", indicators, ind)
+        c.theirs = series.get(c.other.id, {}) if c.other is not None else None
     return c
 
 
@@ -143,6 +158,9 @@ def judged(c: Case, year: int, series: Mapping[str, Series], settings: Settings,
         j = _RULES[c.kind](c, year, series, settings)
     if j.status != "not_assessable" and j.met:
         j.status = "achieved"
+    if ind.target_source is not None:
+        source = ind.target_source
+        j.notes.append(f"target_source:{source.region}|{int(source.entered)}|{source.written}|{ind.target_raw or ind.target_growth_raw}")
     warning = ind.attribute == BINDING and (j.status in BEHIND or j.out_of_reach)
     obs = c.own.get(year)
     return {
@@ -489,31 +507,16 @@ def _cumulative(c: Case, year: int, _series, settings: Settings) -> Judgement:
 # -- relation: 高于GDP增长, 与经济增长基本同步 ------------------------------------------------
 
 
-_SYNONYMS = (("GDP", "地区生产总值"), ("经济增长", "地区生产总值增长"), ("生产总值增速", "生产总值增长"))
-
-
-_PUNCTUATION = re.compile(r"[\s()（）%]")
-
-
-@lru_cache(maxsize=4096)
-def _canon(name: str) -> str:
-    """A name as a relation may write it: GDP as 地区生产总值, 全市 as 地区, without brackets."""
-    name = _PUNCTUATION.sub("", name)
-    for a, b in _SYNONYMS:
-        name = name.replace(a, b)
-    return name.replace("全区", "地区").replace("全市", "地区").replace("全县", "地区")
-
-
 def find_other(text: str, indicators: list[Indicator], ind: Indicator) -> Indicator | None:
     """The indicator a relation names: 高于GDP增长 -> 地区生产总值增长."""
-    want = _canon(text)
+    want = canonical_name(text)
     candidates = [o for o in indicators if o.id != ind.id]
     for test in (
         lambda c: c == want,
         lambda c: want in c or c in want,
         lambda c: c.startswith(want.removesuffix("增长")),
     ):
-        found = [o for o in candidates if test(_canon(o.name))]
+        found = [o for o in candidates if test(canonical_name(o.name))]
         if found:
             return sorted(found, key=lambda o: not o.rate)[0]
     return None
@@ -543,12 +546,13 @@ def _relation_reading(ind: Indicator) -> Reading:
 
 
 def _relation(c: Case, year: int, series: Mapping[str, Series], settings: Settings) -> Judgement:
-    ind, own, other = c.ind, c.own, c.other
+    ind, own, other, theirs = c.ind, c.own, c.other, c.theirs
     reading = _relation_reading(ind)
     notes: list[str] = []
-    if other is None:
+    if c.parent == "":
+        return Judgement("not_assessable", reason=f"no_parent:{reading.other}", notes=notes)
+    if other is None or theirs is None:
         return Judgement("not_assessable", reason=f"other_not_found:{reading.other}", notes=notes)
-    theirs = series.get(other.id, {})
     held = checked = 0
     now_ok = None
     a = e = None
@@ -566,7 +570,7 @@ def _relation(c: Case, year: int, series: Mapping[str, Series], settings: Settin
         held += ok
         if y == year:
             now_ok, a, e = ok, x, o
-    notes.append(f"compared_with:{other.name}")
+    notes.append(f"compared_with:{c.parent}{other.name}" if c.parent else f"compared_with:{other.name}")
     if now_ok is None:
         return Judgement("not_assessable", reason=f"no_pair:{other.name}", notes=notes)
     share = held / checked

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from planwatch.plan.vocabulary import REDUCTION_WORDS, STATUS_EN, STATUS_ZH, Status
+from planwatch.plan.vocabulary import MONEY_UNITS, REDUCTION_WORDS, STATUS_EN, STATUS_ZH, Status
 
 
 def _threshold(status: Status) -> str:
@@ -54,7 +54,7 @@ class Settings(BaseModel):
         description="a binding indicator whose required yearly effort exceeds this many times the planned one warns",
     )
     geometric_units: list[str] = Field(
-        default_factory=lambda: ["亿元", "万元", "元", "万美元", "亿美元", "美元"],
+        default_factory=lambda: list(MONEY_UNITS),
         description="level targets in these units follow a geometric path (money grows by rates)",
     )
     lower_is_better: list[str] = Field(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from planwatch.ingest import columns as cols
 from planwatch.ingest import line_tables, splitting
-from planwatch.ingest.table_found import FoundTable, where_warning
+from planwatch.ingest.table_found import FoundTable, cells_text, where_warning
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Cell, PlanWarning, Row, Table
 from planwatch.plan.tables import row_kind
@@ -447,7 +447,7 @@ class _BodyReader:
         if lost:
             self._warn(
                 "unit_lost",
-                f"“{name}”的单位印作“()”，读作{unit or '未知'}。",
+                f"“{name}”的单位印作“()”，读作“{unit or '未知'}”，请核对。",
                 f"{name}: the unit printed as '()' is read as {unit or 'unknown'}.",
             )
         name = _repair_name(name, self)
@@ -522,7 +522,10 @@ class _BodyReader:
         printed = run.replace("\x00", "")
         best, close = splitting.choose(found)
         if best is None:
-            row.notes.append(f"cells could not be split into {len(self.columns)} columns: {printed}")
+            row.note(
+                f"单元格“{printed}”无法分入{len(self.columns)}列，原样保留",
+                f"cells could not be split into {len(self.columns)} columns: {printed}",
+            )
             self._warn(
                 "cells_unread",
                 f"“{row.name}”行的单元格“{printed}”无法分入{len(self.columns)}列，原样保留并标为不确定。",
@@ -545,22 +548,25 @@ class _BodyReader:
             ):
                 printed_cell, text = text, f"[{text}]"
                 others.append(printed_cell)
-                row.notes.append(
-                    f"{printed_cell} read as [{printed_cell}]: a reduction in a table of five-year totals"
+                row.note(
+                    f"“{printed_cell}”读作[{printed_cell}]：五年累计数表中的降低类指标",
+                    f"{printed_cell} read as [{printed_cell}]: a reduction in a table of five-year totals",
                 )
             cell = _cell(text, column.name, uncertain=bool(others), alternatives=others)
             cell.printed = printed_cell
             row.cells.append(cell)
         row.alternatives = alternatives
-        row.notes.extend(best.notes)
+        for zh, en in best.notes:
+            row.note(zh, en)
         if alternatives:
-            read = _shown(best.cells)
-            others = "；".join(_shown(a) for a in alternatives)
-            others_en = "; ".join(_shown(a) for a in alternatives)
+            others = "，或".join(cells_text(a) for a in alternatives)
+            others_en = "; or ".join(cells_text(a, "en") for a in alternatives)
             self._warn(
                 "cells_uncertain",
-                f"“{row.name}”行印作“{printed}”，读作“{read}”，也可能是“{others}”。",
-                f"{row.name}: '{printed}' read as '{read}'; also possible: '{others_en}'.",
+                f"“{row.name}”一行的单元格“{printed}”读法不确定，按{cells_text(best.cells)}读取，"
+                f"也可能是{others}，请核对。",
+                f"{row.name}: the cells printed '{printed}' may be read more than one way; read as "
+                f"{cells_text(best.cells, 'en')}, or possibly {others_en}; please check.",
             )
 
     # -- notes --------------------------------------------------------------------
@@ -622,11 +628,6 @@ def _cell(
         uncertain=uncertain or reading.uncertain,
         alternatives=alternatives or [],
     )
-
-
-def _shown(cells: list[str]) -> str:
-    """A reading of a row's cells as a person reads it: `170以上 | 8以上 | 302 | 7`, an empty cell as ∅."""
-    return " | ".join(c or "∅" for c in cells)
 
 
 def _is_figure(text: str) -> bool:

@@ -48,7 +48,9 @@ class Limits:
             if not raw:
                 continue
             if not raw.isdigit() or int(raw) <= 0:
-                raise InputError(name, f"应为正整数，现为“{raw}”。")
+                raise InputError(
+                    name, f"应为正整数，现为“{raw}”。", f"Should be a positive whole number, not “{raw}”."
+                )
             values[field.name] = int(raw)
         return cls(**values)
 
@@ -63,7 +65,11 @@ class Clock:
 
     def check(self) -> None:
         if time.monotonic() > self.end:
-            raise InputError(self.where, f"读取超过 {self.seconds} 秒的上限，未导入。")
+            raise InputError(
+                self.where,
+                f"读取超过 {self.seconds} 秒的上限，未导入。",
+                f"Reading took longer than the limit of {self.seconds} seconds; not imported.",
+            )
 
 
 def check_size(path: Path, limit_mb: int) -> None:
@@ -73,7 +79,11 @@ def check_size(path: Path, limit_mb: int) -> None:
     except OSError:
         return
     if size > limit_mb * MB:
-        raise InputError(str(path), f"文件大小 {size / MB:.0f} MB，超过 {limit_mb} MB 的上限，未导入。")
+        raise InputError(
+            str(path),
+            f"文件大小 {size / MB:.0f} MB，超过 {limit_mb} MB 的上限，未导入。",
+            f"The file is {size / MB:.0f} MB, over the limit of {limit_mb} MB; not imported.",
+        )
 
 
 def check_package(path: Path, limits: Limits) -> None:
@@ -97,19 +107,38 @@ def check_package(path: Path, limits: Limits) -> None:
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")):
                     cells += _scan_part(where, package, info, limits, clock)
                     if cells > limits.cells:
-                        raise InputError(where, f"单元格超过 {limits.cells:,} 个的上限，未导入。")
+                        raise InputError(where, *too_many_cells(limits.cells))
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
-        raise InputError(where, f"压缩包已损坏，无法读取（{e}），未导入。") from None
+        raise InputError(
+            where,
+            f"压缩包已损坏，无法读取（{e}），未导入。",
+            f"The zip archive is damaged and cannot be read ({e}); not imported.",
+        ) from None
+
+
+def too_many_cells(most: int) -> tuple[str, str]:
+    """A workbook over the cell ceiling, in Chinese and in English."""
+    return (
+        f"单元格超过 {most:,} 个的上限，未导入。",
+        f"It has more cells than the limit of {most:,}; not imported.",
+    )
 
 
 def _check_directory(where: str, members: list[zipfile.ZipInfo], limits: Limits) -> None:
     """What the zip's directory declares: the total unpacked size and each large part's ratio."""
     if sum(info.file_size for info in members) > limits.unpacked_mb * MB:
-        raise InputError(where, f"解压后超过 {limits.unpacked_mb} MB 的上限，未导入。")
+        raise InputError(
+            where,
+            f"解压后超过 {limits.unpacked_mb} MB 的上限，未导入。",
+            f"Unpacked, it is over the limit of {limits.unpacked_mb} MB; not imported.",
+        )
     for info in members:
         if info.file_size > _LARGE_PART and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise InputError(
-                where, f"其中的 {info.filename} 压缩比超过 {limits.ratio} 倍的上限（疑为压缩炸弹），未导入。"
+                where,
+                f"其中的 {info.filename} 压缩比超过 {limits.ratio} 倍的上限（疑为压缩炸弹），未导入。",
+                f"Its part {info.filename} unpacks to over {limits.ratio} times its packed size "
+                "(likely a zip bomb); not imported.",
             )
 
 
@@ -143,9 +172,11 @@ def _scan_part(
         return 0
     extent.add(tail)
     if extent.cells() > limits.cells:
+        sheet = info.filename.rsplit("/", 1)[-1]
         raise InputError(
             where,
-            f"工作表 {info.filename.rsplit('/', 1)[-1]} 的单元格超过 {limits.cells:,} 个的上限，未导入。",
+            f"工作表 {sheet} 的单元格超过 {limits.cells:,} 个的上限，未导入。",
+            f"The sheet {sheet} has more cells than the limit of {limits.cells:,}; not imported.",
         )
     return extent.count
 
@@ -155,9 +186,17 @@ def _prolog(where: str, name: str, text: bytes) -> tuple[bytes | None, bytes]:
     root = _ROOT.search(text)
     prolog = text if root is None else text[: root.start()]
     if _DECLARATION.search(prolog):
-        raise InputError(where, f"其中的 {name} 含有 DTD 或实体声明，出于安全原因不予读取，未导入。")
+        raise InputError(
+            where,
+            f"其中的 {name} 含有 DTD 或实体声明，出于安全原因不予读取，未导入。",
+            f"Its part {name} declares a DTD or entities and is not read, for safety; not imported.",
+        )
     if root is None and len(text) > _PIECE:
-        raise InputError(where, f"其中的 {name} 不是正常的 XML，未导入。")
+        raise InputError(
+            where,
+            f"其中的 {name} 不是正常的 XML，未导入。",
+            f"Its part {name} is not proper XML; not imported.",
+        )
     return (text, b"") if root is None else (None, text)
 
 
@@ -212,7 +251,11 @@ def check_pdf(path: Path, limits: Limits) -> None:
         clock.check()
         total += _inflated(data, match.end(), budget - total)
         if total > budget:
-            raise InputError(str(path), f"其中的数据流解压后超过 {limits.unpacked_mb} MB 的上限，未导入。")
+            raise InputError(
+                str(path),
+                f"其中的数据流解压后超过 {limits.unpacked_mb} MB 的上限，未导入。",
+                f"Its streams unpack to over the limit of {limits.unpacked_mb} MB; not imported.",
+            )
 
 
 def _inflated(data: bytes, start: int, budget: int) -> int:

@@ -25,7 +25,7 @@ from planwatch.ingest import columns as cols
 from planwatch.ingest import splitting
 from planwatch.ingest.blocks import GridCell
 from planwatch.ingest.line_pieces import COUNT, Fragment, continues_value, join, starts_value
-from planwatch.ingest.table_found import where_warning
+from planwatch.ingest.table_found import cells_text, where_warning
 from planwatch.plan.model import PlanWarning
 from planwatch.plan.tables import row_kind
 
@@ -249,8 +249,8 @@ class Grid:
             zh, en = row.label()
             self.warn(
                 "cell_joined",
-                f"{self.where}：{zh}折行的单元格按推测合并为“{' | '.join(cells)}”，请核对。",
-                f"{self.where}, {en}: wrapped cells joined by guess as '{' | '.join(cells)}'; please check.",
+                f"{self.where}：{zh}折行的单元格按推测合并为{cells_text(cells)}，请核对。",
+                f"{self.where}, {en}: wrapped cells joined by guess as {cells_text(cells, 'en')}; please check.",
             )
         return cells
 

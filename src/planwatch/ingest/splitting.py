@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from planwatch.ingest.columns import ValueColumn
+from planwatch.plan.cells import Note
 from planwatch.plan.vocabulary import CELL_BOUNDS, GROWTH_WORDS
 
 # Costs of what a reading assumes. Lower is more plausible.
@@ -70,7 +71,7 @@ class Atom:
 class RowReading:
     cells: list[str]
     cost: float
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # each mark the reading restored, in Chinese and English
 
 
 @dataclass
@@ -105,11 +106,11 @@ def _well_formed(s: str) -> bool:
     return not (len(whole) > 1 and whole[0] == "0") and len(s.split(".")[-1] if "." in s else "") <= 4
 
 
-def _expansions(atom: Atom, most: int) -> list[tuple[list[str], float, list[str]]]:
+def _expansions(atom: Atom, most: int) -> list[tuple[list[str], float, list[Note]]]:
     """The cell sequences one atom may stand for, each with its cost and notes."""
     if atom.kind != "digits":
         return [([atom.text], 0.0, [])]
-    out: list[tuple[list[str], float, list[str]]] = []
+    out: list[tuple[list[str], float, list[Note]]] = []
     for parts in range(1, most + 1):
         for pieces in split_digits(atom.text, parts):
             cells = list(pieces)
@@ -128,7 +129,7 @@ def _expansions(atom: Atom, most: int) -> list[tuple[list[str], float, list[str]
 def readings(atoms: list[Atom], columns: list[ValueColumn], row: RowContext) -> list[RowReading]:
     """Every plausible reading of the atoms as the row's cells, cheapest first."""
     n = len(columns)
-    sequences: list[tuple[list[str], float, list[str]]] = [([], 0.0, [])]
+    sequences: list[tuple[list[str], float, list[Note]]] = [([], 0.0, [])]
     for atom in atoms:
         grown = []
         for cells, cost, notes in sequences:
@@ -163,7 +164,11 @@ def _variants(placed: list[str], columns: list[ValueColumn], row: RowContext):
         if col.kind == "growth" and re.fullmatch(r"[1-9]\d", cell) and int(cell) > 30:
             fixed = list(placed)
             fixed[i] = f"{cell[0]}.{cell[1]}"
-            yield fixed, LOST_DECIMAL, [f"read {cell} as {fixed[i]}: a decimal point lost in print"]
+            lost = (
+                f"“{cell}”读作{fixed[i]}：印刷时丢了小数点",
+                f"read {cell} as {fixed[i]}: a decimal point lost in print",
+            )
+            yield fixed, LOST_DECIMAL, [lost]
     if row.cumulative_notation:
         levels = [
             (i, _value(c))
@@ -178,7 +183,12 @@ def _variants(placed: list[str], columns: list[ValueColumn], row: RowContext):
                 yield (
                     fixed,
                     LOST_BRACKETS,
-                    [f"read {placed[i]} as [{placed[i]}], a five-year change: brackets lost"],
+                    [
+                        (
+                            f"“{placed[i]}”读作[{placed[i]}]（五年累计数）：印刷时丢了括号",
+                            f"read {placed[i]} as [{placed[i]}], a five-year change: brackets lost",
+                        )
+                    ],
                 )
 
 

@@ -19,10 +19,13 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import openpyxl
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -30,8 +33,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.errors import InputError
-from planwatch.ingest.limits import Limits, check_package, check_size
-from planwatch.ingest.readers.text import decode
+from planwatch.ingest.limits import Limits, check_package, check_size, too_many_cells
+from planwatch.ingest.readers.text import decode, unreadable
 from planwatch.plan.cells import normalize, read_cell
 from planwatch.plan.model import Indicator, Observation, Reading
 from planwatch.plan.sheet_text import text_cells
@@ -42,6 +45,7 @@ from planwatch.plan.vocabulary import (
     BINDING,
     EXPECTED,
     PERCENT,
+    VINTAGE_EN,
     VINTAGE_WORDS,
     VINTAGE_ZH,
     Attribute,
@@ -125,60 +129,79 @@ def read_indicators(
     in a title. A row with a name and nothing else is kept: it is assessable
     as 'unknown' until a target is entered.
     """
-    where = str(path)
-    header_row, header, columns, body = _table(path, _INDICATOR_COLUMNS)
+    where, header_row, header, columns, body = _table(path, _INDICATOR_COLUMNS)
     if "name" not in columns:
-        raise InputError(f"{where}, row {header_row}", "no 指标/indicator column in the header row")
+        raise where.refuse(
+            f"表头（第{header_row}行）没有“指标”或“指标名称”列。",
+            f"The header (row {header_row}) has no “指标” or “指标名称” (indicator) column.",
+        )
     if "baseline" not in columns and "target" not in columns:
-        raise InputError(f"{where}, row {header_row}", "needs a 基期值/baseline or a 目标值/target column")
+        raise where.refuse(
+            f"表头（第{header_row}行）没有“基期值”列，也没有“目标值”列。",
+            f"The header (row {header_row}) has neither a “基期值” (baseline) nor a “目标值” (target) column.",
+        )
     for field, given, option in (
         ("base_year", base_year, "--base-year"),
         ("target_year", target_year, "--target-year"),
     ):
         if field not in columns and given is None:
-            label = _INDICATOR_COLUMNS[field][0]
-            raise InputError(where, f"no {label}/{field} column: pass {option}")
+            label, english = _INDICATOR_COLUMNS[field][0], _INDICATOR_COLUMNS[field][-1]
+            raise where.refuse(
+                f"表中没有“{label}”列：请加上这一列，或在命令行用 {option} 给出{label}。",
+                f"The table has no “{label}” ({english}) column: add it, or give the year with {option} on the "
+                "command line.",
+            )
 
     indicators: list[Indicator] = []
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Said]] = []
     rows_by_id: dict[str, int] = {}
     for number, cells in body:
-        cell = _getter(cells, columns)
+        cell = _Cells(cells, header, columns, _INDICATOR_COLUMNS)
         if not cell("name"):
             continue
-        errors: list[str] = []
+        errors: list[Said] = []
         ident = cell("id") or cell("name")
         if ident in rows_by_id:
-            hint = "" if "id" in columns else "; add a 序号/id column to tell them apart"
-            errors.append(f"id '{ident}' already used by row {rows_by_id[ident]}{hint}")
+            errors.append(_repeated(ident, rows_by_id[ident], "id" in columns))
         else:
             rows_by_id[ident] = number
-        indicator = _indicator(ident, cell, (header, columns), (base_year, target_year), errors)
+        indicator = _indicator(ident, cell, (base_year, target_year), errors)
         if indicator is None:
-            problems.append((number, ", ".join(errors)))
+            problems.append((number, _together(errors)))
         else:
             indicators.append(indicator)
     _raise_problems(where, problems)
     return indicators
 
 
+def _repeated(ident: str, first: int, serials: bool) -> Said:
+    """Why a row whose serial number (or, in a table without one, name) an earlier row has is refused."""
+    if serials:
+        return f"序号“{ident}”与第{first}行重复", f"the serial number “{ident}” repeats row {first}"
+    return (
+        f"指标“{ident}”与第{first}行重复；同名的指标请加“序号”列加以区分",
+        f"the indicator “{ident}” repeats row {first}; add a “序号” (serial number) column to tell indicators "
+        "of the same name apart",
+    )
+
+
 def _indicator(
-    ident: str,
-    cell: Callable[[str], str],
-    header: tuple[list[str], Mapping[str, int]],
-    years: tuple[int | None, int | None],
-    errors: list[str],
+    ident: str, cell: _Cells, years: tuple[int | None, int | None], errors: list[Said]
 ) -> Indicator | None:
     """One row's indicator; None when the row has a mistake (each is added to `errors`).
 
-    `header` is the header row's texts and the column of each field, `years` the base and final
-    years given for the whole file.
+    `years` are the base and final years given for the whole file.
     """
-    attribute = _attribute(cell("attribute"), *header, errors)
-    first = _row_year(cell("base_year"), years[0], "base_year", "--base-year", errors)
-    last = _row_year(cell("target_year"), years[1], "target_year", "--target-year", errors)
+    attribute = _attribute(cell, errors)
+    first = _row_year(cell, years[0], "base_year", "--base-year", errors)
+    last = _row_year(cell, years[1], "target_year", "--target-year", errors)
     if first is not None and last is not None and last <= first:
-        errors.append(f"target year {last} is not after base year {first}")
+        errors.append(
+            (
+                f"目标年{last}年不在基期年{first}年之后",
+                f"the final year {last} is not after the base year {first}",
+            )
+        )
     if errors or first is None or last is None:
         return None
     return Indicator(
@@ -204,46 +227,82 @@ def read_observations(path: Path, indicators: list[Indicator]) -> list[Observati
     bad row fails the whole import, with every bad row named, so a file is
     never half used.
     """
-    rows, problems = read_observation_rows(path, indicators)
-    _raise_problems(str(path), problems)
+    where, rows, problems = _observation_rows(path, indicators)
+    _raise_problems(where, [(bad.row, (bad.reason, bad.english)) for bad in problems])
     return [observation for _, observation in rows]
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row refused, with its number as Excel shows it, why (in Chinese, and in English beside it), and the
+    indicator and year it names as far as they could be read (the indicator's name as the plan writes it, else
+    as the row does)."""
+
+    row: int
+    reason: str
+    indicator: str = ""
+    year: int | None = None
+    english: str = ""
+
+    def text(self, lang: str = "zh") -> str:
+        """Why the row is refused, in `lang` (zh or en)."""
+        return self.english if lang == "en" else self.reason
 
 
 def read_observation_rows(
     path: Path, indicators: list[Indicator]
-) -> tuple[list[tuple[int, Observation]], list[tuple[int, str]]]:
+) -> tuple[list[tuple[int, Observation]], list[BadRow]]:
     """Every good row and every bad row with its reason, each with its number as Excel shows it.
 
     For a caller that checks more than the file itself (who may change which
     indicator) and wants to list every refused row at once. A file that cannot
     be read as a table at all still raises InputError.
     """
-    where = str(path)
-    header_row, _, columns, body = _table(path, _OBSERVATION_COLUMNS)
+    _, rows, problems = _observation_rows(path, indicators)
+    return rows, problems
+
+
+def _observation_rows(
+    path: Path, indicators: list[Indicator]
+) -> tuple[_Where, list[tuple[int, Observation]], list[BadRow]]:
+    """Where the rows are (the file, and the sheet of a workbook), and its good rows and bad ones."""
+    where, header_row, header, columns, body = _table(path, _OBSERVATION_COLUMNS)
     missing = [field for field in ("indicator", "year", "value") if field not in columns]
     if missing:
-        names = ", ".join(f"{_OBSERVATION_COLUMNS[field][0]}/{field}" for field in missing)
-        raise InputError(f"{where}, row {header_row}", f"missing column {names}")
+        names = "、".join(f"“{_OBSERVATION_COLUMNS[field][0]}”" for field in missing)
+        english = ", ".join(f"“{_OBSERVATION_COLUMNS[field][0]}” ({field})" for field in missing)
+        raise where.refuse(
+            f"表头（第{header_row}行）缺少{names}列。",
+            f"The header (row {header_row}) lacks the columns {english}.",
+        )
 
     matcher = _Matcher(indicators)
     observations: list[tuple[int, Observation]] = []
-    problems: list[tuple[int, str]] = []
+    problems: list[BadRow] = []
     seen: dict[tuple[str, int], list[tuple[int, dt.date | None]]] = {}
     for number, cells in body:
-        cell = _getter(cells, columns)
+        cell = _Cells(cells, header, columns, _OBSERVATION_COLUMNS)
         if not cell("value"):
             continue
-        errors: list[str] = []
-        indicator = matcher.find(cell("indicator"), cell("id"), errors)
-        year = _year(cell("year"), errors)
-        value = _number(cell("value"), errors)
-        vintage = _vintage(cell("vintage"), errors)
-        published = _date(cell("published"), errors)
+        errors: list[Said] = []
+        indicator = matcher.find(cell, errors)
+        year = _year(cell, "year", errors)
+        value = _number(cell, errors)
+        vintage = _vintage(cell, errors)
+        published = _date(cell, errors)
         if indicator is not None and year is not None:
             earlier = seen.setdefault((indicator.id, year), [])
-            _once(earlier, number, published, f"{indicator.name} {year}", errors)
+            _once(
+                earlier,
+                number,
+                published,
+                (f"{indicator.name}{year}年", f"“{indicator.name}” in {year}"),
+                errors,
+            )
         if errors or indicator is None or year is None or value is None:
-            problems.append((number, ", ".join(errors)))
+            named = indicator.name if indicator is not None else cell("indicator")
+            reason, english = _together(errors)
+            problems.append(BadRow(number, reason, named, year, english))
             continue
         observations.append(
             (
@@ -260,7 +319,7 @@ def read_observation_rows(
                 ),
             )
         )
-    return observations, problems
+    return where, observations, problems
 
 
 def write_template(indicators: list[Indicator], years: list[int], path: Path) -> None:
@@ -291,18 +350,36 @@ def write_template(indicators: list[Indicator], years: list[int], path: Path) ->
 # Reading a table ------------------------------------------------------------
 
 _Row = tuple[int, list[str]]
+Said = tuple[str, str]  # a reason in Chinese, and in English
+
+
+class _Where(NamedTuple):
+    """The file, and the sheet of a workbook, in Chinese and in English."""
+
+    zh: str
+    en: str
+
+    def refuse(self, reason: str, english: str) -> InputError:
+        return InputError(self.zh, reason, english, where_en=self.en)
 
 
 def _table(
     path: Path, aliases: Mapping[str, tuple[str, ...]]
-) -> tuple[int, list[str], dict[str, int], list[_Row]]:
-    """The header row's number and texts, the column of each field it names, and the rows below it.
+) -> tuple[_Where, int, list[str], dict[str, int], list[_Row]]:
+    """Where the table is (the file, and the sheet of a workbook), the header row's number and texts, the
+    column of each field it names, and the rows below it.
 
     The header is the first non-empty row; columns it does not name are ignored.
     """
-    rows = [(number, cells) for number, cells in _rows(path) if any(cells)]
+    sheet, found = _rows(path)
+    where = (
+        _Where(f"{path}（工作表“{sheet}”）", f"{path} (sheet “{sheet}”)")
+        if sheet
+        else _Where(str(path), str(path))
+    )
+    rows = [(number, cells) for number, cells in found if any(cells)]
     if not rows:
-        raise InputError(str(path), "no rows: the sheet is empty")
+        raise where.refuse("表中没有任何内容。", "The table is empty.")
     (header_row, header), body = rows[0], rows[1:]
     lookup = {_header_key(alias): field for field, names in aliases.items() for alias in names}
     columns: dict[str, int] = {}
@@ -311,16 +388,18 @@ def _table(
         if field is None:
             continue
         if field in columns:
-            raise InputError(
-                f"{path}, row {header_row}",
-                f"columns '{header[columns[field]]}' and '{text}' both name {field}",
+            raise where.refuse(
+                f"表头（第{header_row}行）的“{header[columns[field]]}”列和“{text}”列都是“{aliases[field][0]}”，"
+                "请只留一列。",
+                f"The header (row {header_row}) has two columns for “{aliases[field][0]}” ({field}): "
+                f"“{header[columns[field]]}” and “{text}”; keep only one.",
             )
         columns[field] = index
-    return header_row, header, columns, body
+    return where, header_row, header, columns, body
 
 
-def _rows(path: Path) -> Iterable[_Row]:
-    """Every row as Excel numbers it, each cell as stripped text."""
+def _rows(path: Path) -> tuple[str | None, Iterable[_Row]]:
+    """The name of the sheet read (None for CSV), and every row as Excel numbers it, each cell as stripped text."""
     suffix = path.suffix.lower()
     limits = Limits.from_environment()
     if suffix in (".xlsx", ".xlsm", ".csv"):
@@ -329,10 +408,18 @@ def _rows(path: Path) -> Iterable[_Row]:
         check_package(path, limits)
         return _xlsx_rows(path)
     if suffix == ".csv":
-        return _csv_rows(path, limits.cells)
+        return None, _csv_rows(path, limits.cells)
     if suffix == ".xls":
-        raise InputError(str(path), "old .xls workbook: save it as .xlsx in Excel")
-    raise InputError(str(path), "unknown format: expected .xlsx or .csv")
+        raise InputError(
+            str(path),
+            "是旧版 .xls 工作簿，请在 Excel 中另存为 .xlsx 后再导入。",
+            "This is an old .xls workbook: save it as .xlsx in Excel and import it again.",
+        )
+    raise InputError(
+        str(path),
+        "格式无法识别，应为 .xlsx 或 .csv 文件。",
+        "Unknown format: it should be an .xlsx or .csv file.",
+    )
 
 
 def _csv_rows(path: Path, most: int) -> list[_Row]:
@@ -340,7 +427,7 @@ def _csv_rows(path: Path, most: int) -> list[_Row]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+        raise InputError(str(path), *unreadable(e)) from None
     text, _ = decode(data, str(path))
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[_Row] = []
@@ -349,34 +436,54 @@ def _csv_rows(path: Path, most: int) -> list[_Row]:
         for number, cells in enumerate(reader, start=1):
             count += len(cells)
             if count > most:
-                raise InputError(str(path), f"单元格超过 {most:,} 个的上限，未导入。")
+                raise InputError(str(path), *too_many_cells(most))
             rows.append((number, [cell.strip() for cell in cells]))
-    except csv.Error as e:
-        raise InputError(f"{path}, row {reader.line_num}", f"not CSV: {e}") from None
+    except csv.Error:
+        raise InputError(
+            str(path),
+            f"第{reader.line_num}行不是正确的 CSV 格式，请在 Excel 中另存为 CSV 或 .xlsx。",
+            f"Row {reader.line_num} is not proper CSV: save the file again from Excel as CSV or .xlsx.",
+        ) from None
     return rows
 
 
-def _xlsx_rows(path: Path) -> list[_Row]:
-    """The first sheet's cached values (not formulas), a vertically merged cell repeated down its rows.
+def _xlsx_rows(path: Path) -> tuple[str, list[_Row]]:
+    """The first sheet's name, and its cached values (not formulas), a vertically merged cell repeated down
+    its rows.
 
     Indicator tables merge a category over its rows; each row means that category.
     """
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:
-        raise InputError(str(path), f"not a readable .xlsx workbook ({e})") from None
+        formulas = openpyxl.load_workbook(path, data_only=False).worksheets[0]
+    except FileNotFoundError as e:
+        raise InputError(str(path), *unreadable(e)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise InputError(
+            str(path),
+            "不是能读取的 .xlsx 工作簿，文件可能已损坏。",
+            "This is not an .xlsx workbook that can be read; the file may be damaged.",
+        ) from None
     sheet = book.worksheets[0]
     merged: dict[tuple[int, int], str] = {}
     for cells in sheet.merged_cells.ranges:
         top = _text(sheet.cell(cells.min_row, cells.min_col))
         for row in range(cells.min_row + 1, cells.max_row + 1):
             merged[row, cells.min_col] = top
-    return [
-        (cells[0].row, [merged.get((cell.row, cell.column), _text(cell)) for cell in cells])
+    return sheet.title, [
+        (cells[0].row, [merged.get((cell.row, cell.column)) or _saved(cell, formulas) for cell in cells])
         for cells in sheet.iter_rows()
     ]
+
+
+def _saved(cell: Cell, formulas: Worksheet) -> str:
+    """A cell's text; a formula whose result the file does not keep (written by a program, never opened
+    in Excel) is its formula's text, so its row is refused with the reason, not skipped as empty."""
+    text = _text(cell)
+    if text or cell.value is not None:
+        return text
+    written = formulas.cell(cell.row, cell.column).value
+    return written if isinstance(written, str) and written.startswith("=") else ""
 
 
 def _text(cell: object) -> str:
@@ -407,14 +514,30 @@ def _field(text: str, lookup: Mapping[str, str]) -> str | None:
     return lookup.get(_header_key(text)) or lookup.get(_header_key(short))
 
 
-def _getter(cells: list[str], columns: Mapping[str, int]) -> Callable[[str], str]:
-    """Look up a field's cell in one row; a short row or an absent column is an empty cell."""
+class _Cells:
+    """One row of a sheet: each field's cell, and each field's column named as the header prints it, so that
+    an error names the column the office sees (“数值”列), not the field."""
 
-    def cell(field: str) -> str:
-        index = columns.get(field)
-        return cells[index] if index is not None and index < len(cells) else ""
+    def __init__(
+        self,
+        cells: list[str],
+        header: list[str],
+        columns: Mapping[str, int],
+        aliases: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.cells, self.header, self.columns, self.aliases = cells, header, columns, aliases
 
-    return cell
+    def __call__(self, field: str) -> str:
+        """The field's cell as text; a short row or an absent column is an empty cell."""
+        index = self.columns.get(field)
+        return self.cells[index] if index is not None and index < len(self.cells) else ""
+
+    def column(self, field: str) -> Said:
+        """The field's column in words: “数值”列 (column “数值”), its header as printed (the usual header where
+        there is none)."""
+        index = self.columns.get(field)
+        heading = self.header[index] if index is not None else self.aliases[field][0]
+        return f"“{heading}”列", f"column “{heading}”"
 
 
 # Reading cells --------------------------------------------------------------
@@ -425,48 +548,66 @@ def _reading(field: str, raw: str) -> dict[str, Reading | str | None]:
     return {field: read_cell(raw) if raw else None, f"{field}_raw": raw}
 
 
-def _attribute(
-    text: str, header: list[str], columns: Mapping[str, int], errors: list[str]
-) -> Attribute | None:
+def _attribute(cell: _Cells, errors: list[Said]) -> Attribute | None:
     """An attribute (预期性, 约束性, in English or short); anything else is a mistake worth stopping for."""
+    text = cell("attribute")
     if not text:
         return None
     attribute = _ATTRIBUTES.get(_header_key(text))
     if attribute is None:
+        zh, en = cell.column("attribute")
+        expected, binding = ATTRIBUTE_EN[EXPECTED], ATTRIBUTE_EN[BINDING]
         errors.append(
-            f"column {header[columns['attribute']]}: '{text}' is not {EXPECTED} or {BINDING}"
-            f" ({ATTRIBUTE_EN[EXPECTED]} or {ATTRIBUTE_EN[BINDING]})"
+            (
+                f"{zh}的“{text}”应为“{EXPECTED}”或“{BINDING}”",
+                f"“{text}” in {en} should be “{expected}” or “{binding}”",
+            )
         )
     return attribute
 
 
-def _row_year(text: str, default: int | None, field: str, option: str, errors: list[str]) -> int | None:
+def _row_year(cell: _Cells, default: int | None, field: str, option: str, errors: list[Said]) -> int | None:
     """The row's own year, else the one given for the whole file."""
-    if text:
-        return _year(text, errors, field)
+    if cell(field):
+        return _year(cell, field, errors)
     if default is None:
-        errors.append(f"no {field}: fill the {_INDICATOR_COLUMNS[field][0]} cell or pass {option}")
+        zh, en = cell.column(field)
+        errors.append(
+            (
+                f"{zh}没有填写（命令行也可用 {option} 给出）",
+                f"{en} is empty ({option} on the command line may give it)",
+            )
+        )
     return default
 
 
-def _year(text: str, errors: list[str], field: str = "year") -> int | None:
+def _year(cell: _Cells, field: str, errors: list[Said]) -> int | None:
     """A year such as 2023 or 2023年, within the years a plan can be about."""
+    text = cell(field)
+    zh, en = cell.column(field)
     if not text:
-        errors.append(f"no {field}")
+        errors.append((f"{zh}没有填写年份", f"{en} has no year"))
         return None
     digits = normalize(text).removesuffix("年")
     if digits.isascii() and digits.isdigit() and _YEARS[0] <= int(digits) <= _YEARS[1]:
         return int(digits)
-    errors.append(f"{field} '{text}' is not a year between {_YEARS[0]} and {_YEARS[1]}")
+    first, last = _YEARS
+    errors.append(
+        (
+            f"{zh}的“{text}”不是{first}—{last}年间的年份",
+            f"“{text}” in {en} is not a year from {first} to {last}",
+        )
+    )
     return None
 
 
-def _number(text: str, errors: list[str]) -> float | None:
+def _number(cell: _Cells, errors: list[Said]) -> float | None:
     """A plain figure: 6.5, ６．５, 1,234 or 6.5% (a rate's yearly figure is written in %).
 
     A bound, range or figure in another unit is not one year's value: it would
     be read as a different quantity than the department meant.
     """
+    text = cell("value")
     reading = read_cell(text)
     plain = (
         reading.kind == "number"
@@ -476,21 +617,37 @@ def _number(text: str, errors: list[str]) -> float | None:
         and reading.per is None
         and reading.unit in (None, "%")
     )
+    zh, en = cell.column("value")
+    if not plain and text.startswith("="):
+        errors.append(
+            (
+                f"{zh}是公式“{text}”，文件中没有保存它的计算结果：请在Excel中打开并保存后再导入，或直接填写数值",
+                f"{en} holds the formula “{text}” but the file keeps no result of it: open and save the file in "
+                "Excel before importing it, or type the figure itself",
+            )
+        )
+        return None
     if not plain:
-        errors.append(f"value '{text}' is not a number")
+        errors.append((f"{zh}的“{text}”不是数字", f"“{text}” in {en} is not a number"))
         return None
     return reading.value
 
 
-def _vintage(text: str, errors: list[str]) -> Vintage | None:
+def _vintage(cell: _Cells, errors: list[Said]) -> Vintage | None:
     """A 数据类型 cell: 初步核算 or 快报 is preliminary, 最终核实 or 年鉴 final; empty says nothing."""
+    text = cell("vintage")
     if not text:
         return None
     vintage = VINTAGE_WORDS.get(_header_key(text).removesuffix("数据"))
     if vintage is None:
+        zh, en = cell.column("vintage")
+        choices = "、".join(_VINTAGE_CHOICES[:-1])
+        english = " or ".join(f"“{word}”" for word in VINTAGE_EN.values())
         errors.append(
-            f"数据类型“{text}”无法识别，应填{VINTAGE_ZH['preliminary']}、快报、{VINTAGE_ZH['final']}或年鉴"
-            f" (vintage '{text}' is neither preliminary nor final)"
+            (
+                f"{zh}的“{text}”无法识别，应填{choices}或{_VINTAGE_CHOICES[-1]}",
+                f"“{text}” in {en} is not recognised: write {english}",
+            )
         )
     return vintage
 
@@ -498,8 +655,9 @@ def _vintage(text: str, errors: list[str]) -> Vintage | None:
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?")
 
 
-def _date(text: str, errors: list[str]) -> dt.date | None:
+def _date(cell: _Cells, errors: list[Said]) -> dt.date | None:
     """A 发布日期 cell: 2024-02-28, 2024/2/28, 2024.2.28 or 2024年2月28日 (a date cell of Excel reads as the first)."""
+    text = cell("published")
     if not text:
         return None
     found = _DATE.fullmatch(normalize(text))
@@ -508,7 +666,13 @@ def _date(text: str, errors: list[str]) -> dt.date | None:
     except ValueError:
         day = None
     if day is None or not _YEARS[0] <= day.year <= _YEARS[1]:
-        errors.append(f"发布日期“{text}”不是日期，应写作 2024-02-28 (published '{text}' is not a date)")
+        zh, en = cell.column("published")
+        errors.append(
+            (
+                f"{zh}的“{text}”不是日期，应写作 2024-02-28",
+                f"“{text}” in {en} is not a date: write it as 2024-02-28",
+            )
+        )
         return None
     return day
 
@@ -517,26 +681,43 @@ def _once(
     earlier: list[tuple[int, dt.date | None]],
     number: int,
     published: dt.date | None,
-    what: str,
-    errors: list[str],
+    what: Said,
+    errors: list[Said],
 ) -> None:
     """A year's figure is given once, or once per publication date: each dated row a vintage of its own."""
     for row, day in earlier:
         if day is None or published is None or day == published:
-            errors.append(f"{what} given twice (rows {row} and {number})")
+            errors.append(
+                (
+                    f"{what[0]}的数值填了两次（第{row}行和第{number}行）",
+                    f"the figure for {what[1]} is given twice (rows {row} and {number})",
+                )
+            )
             return
     earlier.append((number, published))
 
 
-def _raise_problems(where: str, problems: list[tuple[int, str]]) -> None:
+def _together(errors: list[Said]) -> Said:
+    """A row's reasons joined into one, in each language."""
+    return "；".join(zh for zh, _ in errors), "; ".join(en for _, en in errors)
+
+
+def _raise_problems(where: _Where, problems: list[tuple[int, Said]]) -> None:
     """One error for the whole file: the row itself when one is bad, else a count and every row."""
     if not problems:
         return
+    listed = "；".join(f"第{number}行{_joined(zh)}" for number, (zh, _) in problems)
+    english = "; ".join(f"row {number}: {en}" for number, (_, en) in problems)
     if len(problems) == 1:
-        number, message = problems[0]
-        raise InputError(f"{where}, row {number}", message)
-    listed = "; ".join(f"row {number}: {message}" for number, message in problems)
-    raise InputError(where, f"{len(problems)} bad rows: {listed}")
+        raise where.refuse(f"{listed}。", f"{english[0].upper()}{english[1:]}.")
+    raise where.refuse(
+        f"有{len(problems)}行填写有误：{listed}。", f"{len(problems)} rows are filled in wrongly: {english}."
+    )
+
+
+def _joined(message: str) -> str:
+    """A row's reason after its number: 第3行“数值”列的… runs on; 第3行：指标… takes a colon."""
+    return message if message.startswith("“") else f"：{message}"
 
 
 # Matching indicators --------------------------------------------------------
@@ -562,10 +743,12 @@ class _Matcher:
             for table, key in zip(self.by_key, _name_keys(indicator.name), strict=True):
                 table.setdefault(key, []).append(indicator)
 
-    def find(self, text: str, serial: str, errors: list[str]) -> Indicator | None:
-        """The one indicator `text` names; `serial` (the row's 序号) settles a name shared by several."""
+    def find(self, cell: _Cells, errors: list[Said]) -> Indicator | None:
+        """The one indicator the row names; its serial number (序号) settles a name shared by several."""
+        text, serial = cell("indicator"), cell("id")
         if not text:
-            errors.append("no indicator")
+            zh, en = cell.column("indicator")
+            errors.append((f"{zh}没有填写指标", f"{en} names no indicator"))
             return None
         if text in self.by_id:
             return self.by_id[text]
@@ -577,10 +760,16 @@ class _Matcher:
                 chosen = [indicator for indicator in found if indicator.id == serial]
                 if len(chosen) == 1:
                     return chosen[0]
-                ids = ", ".join(f"'{indicator.id}'" for indicator in found)
-                errors.append(f"indicator '{text}' is ambiguous (ids {ids}): give the id")
+                ids = [f"“{indicator.id}”" for indicator in found]
+                errors.append(
+                    (
+                        f"规划中有多个指标名为“{text}”（序号{'、'.join(ids)}），请在“序号”列填写序号",
+                        f"the plan has several indicators named “{text}” (serial numbers {', '.join(ids)}): write "
+                        "the serial number in the “序号” column",
+                    )
+                )
                 return None
-        errors.append(f"unknown indicator '{text}'")
+        errors.append((f"规划中没有名为“{text}”的指标", f"the plan has no indicator named “{text}”"))
         return None
 
 

@@ -28,7 +28,7 @@ import re
 from planwatch.ingest import columns as cols
 from planwatch.ingest.blocks import Place
 from planwatch.ingest.table_roles import ATTRIBUTE, TARGET_ROLES, unit_text
-from planwatch.plan.cells import read_cell
+from planwatch.plan.cells import noted, read_cell
 from planwatch.plan.model import Cell, PlanWarning, Row, Table
 from planwatch.plan.tables import VALUE_ROLES, cell_phrase
 
@@ -249,8 +249,8 @@ def _cell(text: str, column: str) -> Cell:
     kind, figure = cell_phrase(text)
     reading = read_cell(figure)
     if kind:
-        what = "an annual growth rate" if kind == "growth" else "a cumulative figure"
-        reading = reading.model_copy(
-            update={"note": "; ".join(filter(None, [reading.note, f"{what}: {text}"]))}
+        what = (
+            ("年均增速", "an annual growth rate") if kind == "growth" else ("累计数", "a cumulative figure")
         )
+        reading = noted(reading, (f"印作“{text}”，读作{what[0]}", f"{what[1]}: {text}"))
     return Cell(raw=text, printed=printed, column=column, reading=reading, uncertain=reading.uncertain)

@@ -16,6 +16,10 @@ items; the text before the first item is the section's opening and no task.
   of manner (大力, 积极, 优先…). Leads that state a result, a goal or a positioning open with their
   subject (综合实力显著提升, 高质量发展迈上新台阶, 高质量发展示范区): they end the paragraph before them
   but are no tasks. Sections that review the previous period give none at all.
+- Principles, orientations and goals are no tasks. A place whose heading, or whose chapter's heading,
+  names them (指导思想, 基本原则, 总体要求, 战略导向, 发展定位, 发展目标 …) gives none; nor does a list
+  whose every item is a short formula opening with the same principle word (坚持党的全面领导。坚持系统
+  观念。… or 突出产业培育。突出创新驱动。…), wherever it stands.
 - A task's title is its lead, or a listed item's first clause; its text runs from there to the next
   item of its kind. Ids are chapter.section.n in Arabic numbers (3.1.2); 0 stands for no section.
 """
@@ -55,6 +59,15 @@ _TASK_OPENING = re.compile(
     "用好|办好|守住|守牢|升级|搭建|形成|实现|确保|争取|力争|扎实|助推|带动|保持|提供|承接|对接|服务|共建|共享|"
     "攻坚|高标准"
 )
+# A heading that names the plan's principles, orientations or goals ends with one of these.
+_PRINCIPLE_HEADING = re.compile(
+    r"(?:指导思想|(?:基本|发展|主要|重大|总体)(?:原则|要求)|(?:发展|战略)导向|(?:发展|战略|功能|总体)定位|"
+    r"(?:总体|发展)思路|(?:发展|主要|总体|远景|奋斗|战略)目标)$"
+)
+_PRINCIPLE_ITEM = re.compile(r"(?:始终|更加)?(坚持|突出|注重)")
+_PRINCIPLE_MAX = 12  # a principle is a formula: longer titles say what to do
+_PRINCIPLE_LIST = 3  # the fewest items of a list of principles
+_HEADING_NOISE = re.compile(r"[\s“”\"'‘’《》]")
 
 
 @dataclass
@@ -69,10 +82,12 @@ def read_tasks(place: TextPlace) -> list[Task]:
     """The tasks of a place's text: items of its outermost kind whose title opens with an action."""
     text = place.text
     items = _list_items(text) + _leads(text)
-    if not items:
+    if not items or _names_principles(place):
         return []
     outer = _outer_kind(items, len(text))
     chosen = sorted((i for i in items if i.rank == outer), key=lambda i: i.start)
+    if _principles(chosen):
+        return []
     tasks = []
     for k, item in enumerate(chosen):
         if not _TASK_OPENING.match(item.title):
@@ -88,6 +103,20 @@ def read_tasks(place: TextPlace) -> list[Task]:
             )
         )
     return tasks
+
+
+def _names_principles(place: TextPlace) -> bool:
+    """The place, or the chapter it stands in, is headed as the plan's principles, orientations or goals."""
+    headings = {place.node.title, place.chapter.title if place.chapter else ""}
+    return any(_PRINCIPLE_HEADING.search(_HEADING_NOISE.sub("", h)) for h in headings)
+
+
+def _principles(items: list[_Item]) -> bool:
+    """A list of principles: every item a short formula opening with the same principle word."""
+    if len(items) < _PRINCIPLE_LIST or any(len(i.title) > _PRINCIPLE_MAX for i in items):
+        return False
+    words = {m.group(1) if (m := _PRINCIPLE_ITEM.match(i.title)) else None for i in items}
+    return None not in words and len(words) == 1
 
 
 def _outer_kind(items: list[_Item], length: int) -> int:

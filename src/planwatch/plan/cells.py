@@ -79,6 +79,9 @@ _FLIP: dict[Comparator, Comparator] = {"ge": "le", "gt": "lt", "le": "ge", "lt":
 # Readings that hold a figure, the only ones a trailing * can date.
 _FIGURES = frozenset({"number", "cumulative", "change"})
 
+# A note on a reading: what an office reads, in Chinese, and the same in English.
+Note = tuple[str, str]
+
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternative of literal words, longest first so 不低于 wins over 低于."""
@@ -103,13 +106,22 @@ _FIGURE = re.compile(
 _CHANGE = re.compile(rf"(?P<verb>提高|提升|增加|上升|{'|'.join(FALL_WORDS)})(?P<rest>.+)")
 
 # Ways a five-year cumulative figure is printed, each with the doubt it leaves.
-_CUMULATIVE: tuple[tuple[re.Pattern[str], str | None], ...] = (
+_CUMULATIVE: tuple[tuple[re.Pattern[str], Note | None], ...] = (
     (re.compile(r"(?:累计)?\[(?P<body>[^\[\]]+)\](?P<after>[^\[\]]*)"), None),
     (re.compile(r"累计(?P<body>[^\[\]]+)"), None),
     (re.compile(r"口(?P<body>[^口]+)口"), None),
-    (re.compile(r"口(?P<body>[^口]+)"), "one 口 only: read as the bracket of a cumulative figure"),
-    (re.compile(r"(?:累计)?\[(?P<body>[^\[\]]+)"), "closing bracket missing: read as cumulative"),
-    (re.compile(r"(?:累计)?(?P<body>[^\[\]]+)\]"), "opening bracket missing: read as cumulative"),
+    (
+        re.compile(r"口(?P<body>[^口]+)"),
+        ("只印出一个“口”，读作累计数的括号", "one 口 only: read as the bracket of a cumulative figure"),
+    ),
+    (
+        re.compile(r"(?:累计)?\[(?P<body>[^\[\]]+)"),
+        ("缺少右括号，读作累计数", "closing bracket missing: read as cumulative"),
+    ),
+    (
+        re.compile(r"(?:累计)?(?P<body>[^\[\]]+)\]"),
+        ("缺少左括号，读作累计数", "opening bracket missing: read as cumulative"),
+    ),
 )
 
 _HIGHER_PLAN = re.compile(
@@ -146,7 +158,9 @@ def read_cell(text: str) -> Reading:
     marks = "".join(char for char in text if unicodedata.category(char) == "No")
     reading = _read(normalize("".join(char for char in text if char not in marks)))
     if marks:
-        return _doubt(reading, f"marks {marks} left out of the reading")
+        return _doubt(
+            reading, (f"标记“{marks}”未计入读数", f"the marks {marks} were left out of the reading")
+        )
     return reading
 
 
@@ -170,7 +184,12 @@ def _read(text: str) -> Reading:
         reading = reader(text)
         if reading is not None:
             return reading
-    return Reading(kind="text", uncertain=True, note=text)
+    return Reading(
+        kind="text",
+        uncertain=True,
+        note=f"“{text}”未能按目标读出，按原文保留",
+        note_en=f"'{text}' does not read as a target; kept as printed",
+    )
 
 
 def _read_starred(text: str) -> Reading:
@@ -178,8 +197,8 @@ def _read_starred(text: str) -> Reading:
     reading = _read(text)
     if reading.kind in _FIGURES:
         reading = reading.model_copy(update={"earlier_year": True})
-        return _noted(reading, "the figure is of an earlier year (trailing *)")
-    return _doubt(reading, "a trailing * on a cell without a figure")
+        return noted(reading, ("带*的数字为往年数据", "the figure is of an earlier year (trailing *)"))
+    return _doubt(reading, ("没有数字的单元格后印有*，已忽略", "a trailing * on a cell without a figure"))
 
 
 def _read_cumulative(text: str) -> Reading | None:
@@ -224,7 +243,13 @@ def _read_change(verb: str, rest: str) -> Reading | None:
         return None
     reading = figure.model_copy(update={"kind": "change"})
     if any((match[group] or "").startswith(("+", "-")) for group in ("value", "upper")):
-        return _doubt(reading, f"both '{verb}' and a sign: read the direction of '{verb}'")
+        return _doubt(
+            reading,
+            (
+                f"既有“{verb}”又有正负号，按“{verb}”定方向",
+                f"both '{verb}' and a sign: read the direction of '{verb}'",
+            ),
+        )
     return reading
 
 
@@ -241,22 +266,24 @@ def _figure(match: re.Match[str], down: bool = False) -> Reading | None:
     if len(units) > 1:
         return None
     comparator, doubt = _comparator(match["pre"], match["post"])
+    doubts = [doubt] if doubt else []
     if upper is not None and upper < value:
         value, upper = upper, value
-        doubt = "; ".join(filter(None, [doubt, "range printed high to low"]))
+        doubts.append(("区间印作从大到小", "range printed high to low"))
     if down:
         value, upper = (-upper, -value) if upper is not None else (-value, None)
         comparator = _FLIP[comparator] if comparator else None
-    return Reading(
+    reading = Reading(
         kind="number",
         value=value,
         upper=upper,
         comparator=comparator,
         unit=units.pop() if units else None,
         per=match["per"],
-        uncertain=bool(doubt),
-        note=doubt,
     )
+    for note in doubts:
+        reading = _doubt(reading, note)
+    return reading
 
 
 def _read_relation(text: str) -> Reading | None:
@@ -287,7 +314,7 @@ def _read_joint(text: str) -> Reading | None:
         return head
     if head.kind in ("text", "empty", "undetermined") or not _CLAUSE.match(tail):
         return None
-    return _noted(head, tail)
+    return noted(head, (tail, tail))
 
 
 # Helpers --------------------------------------------------------------------
@@ -299,22 +326,31 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _comparator(pre: str | None, post: str | None) -> tuple[Comparator | None, str | None]:
+def _comparator(pre: str | None, post: str | None) -> tuple[Comparator | None, Note | None]:
     """Combine a prefix and a suffix comparator, and say when they disagree."""
     if pre in _VERBS:
         return (COMPARE_AFTER[post] if post else _VERBS[pre]), None
     first = COMPARE_BEFORE[pre] if pre else None
     second = COMPARE_AFTER[post] if post else None
     if first and second and first != second:
-        return first, f"'{pre}' and '{post}' disagree: read '{pre}'"
+        return first, (
+            f"“{pre}”与“{post}”矛盾，按“{pre}”读取",
+            f"'{pre}' and '{post}' disagree: read '{pre}'",
+        )
     return first or second, None
 
 
-def _noted(reading: Reading, note: str) -> Reading:
-    """The reading with one more note."""
-    return reading.model_copy(update={"note": "; ".join(filter(None, [reading.note, note]))})
+def noted(reading: Reading, note: Note) -> Reading:
+    """The reading with one more note, in Chinese and in English."""
+    zh, en = note
+    return reading.model_copy(
+        update={
+            "note": "；".join(filter(None, [reading.note, zh])),
+            "note_en": "; ".join(filter(None, [reading.note_en, en])),
+        }
+    )
 
 
-def _doubt(reading: Reading, note: str) -> Reading:
+def _doubt(reading: Reading, note: Note) -> Reading:
     """The reading marked uncertain, saying why."""
-    return _noted(reading, note).model_copy(update={"uncertain": True})
+    return noted(reading, note).model_copy(update={"uncertain": True})

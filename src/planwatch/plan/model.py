@@ -45,7 +45,12 @@ class Reading(BaseModel):
     authority: str | None = Field(None, description="the higher level a target refers to, e.g. 市")
     earlier_year: bool = Field(False, description="the figure is of an earlier year: printed 58*")
     uncertain: bool = False
-    note: str | None = None
+    note: str | None = Field(None, description="why the reading is unsure, or what the cell adds, in Chinese")
+    note_en: str | None = Field(None, description="the note in English")
+
+    def note_text(self, lang: str = "zh") -> str | None:
+        """The note in the language asked for (Chinese where no English was written)."""
+        return self.note_en if lang == "en" and self.note_en else self.note
 
 
 class Cell(BaseModel):
@@ -72,7 +77,23 @@ class Row(BaseModel):
     alternatives: list[list[str]] = Field(
         default_factory=list, description="other whole readings of the row's cells, most likely first"
     )
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="the plan's notes on the row, then the reader's, in Chinese"
+    )
+    notes_en: list[str] = Field(
+        default_factory=list, description="the reader's notes (the last ones) in English"
+    )
+
+    def note(self, zh: str, en: str) -> None:
+        """Add a note of the reader's on the row, in Chinese and in English."""
+        self.notes.append(zh)
+        self.notes_en.append(en)
+
+    def note_texts(self, lang: str = "zh") -> list[str]:
+        """The notes in the language asked for: the plan's own as printed, the reader's in that language."""
+        if lang != "en":
+            return list(self.notes)
+        return self.notes[: len(self.notes) - len(self.notes_en)] + self.notes_en
 
 
 class Table(BaseModel):
@@ -224,6 +245,15 @@ TargetKind = Literal[
 ]
 
 
+class TargetSource(BaseModel):
+    """Where the target of an indicator delegated to a higher level (控制在市目标内, 按市下达目标) came
+    from: the parent plan's own target for the same indicator, or one the parent office entered."""
+
+    region: str = Field(description="the higher level's region: 许昌市")
+    written: str = Field(description="what the plan itself says: 控制在市目标内")
+    entered: bool = Field(False, description="entered by the higher level's office, not read from its plan")
+
+
 class Indicator(BaseModel):
     """One indicator with its baseline and target, read with the cell grammar."""
 
@@ -243,6 +273,9 @@ class Indicator(BaseModel):
     target_growth: Reading | None = Field(None, description="the average annual growth to reach")
     target_growth_raw: str = ""
     rate: bool = Field(False, description="yearly figures are rates in % (增长, 降低), not levels")
+    target_source: TargetSource | None = Field(
+        None, description="where a target the plan leaves to a higher level (控制在市目标内) was taken from"
+    )
 
 
 class Observation(BaseModel):

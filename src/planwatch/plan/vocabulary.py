@@ -83,6 +83,21 @@ def change_unit(unit: str) -> str:
     return POINTS if unit == PERCENT else unit
 
 
+# --- what a unit or a name says a figure can be ------------------------------------------------------
+
+# A name holding this is an index (居民消费价格指数, 上年=100): in %, yet no share (102.5 is a rise).
+INDEX_WORD = "指数"
+# A name holding one of these gives yearly changes, which may be negative (居民消费价格涨幅).
+CHANGE_WORDS: tuple[str, ...] = (*RATE_WORDS, "涨幅", "增幅")
+# Units that count people or things: a figure in one is not negative (每千人口床位数 张, 城镇新增就业 万人).
+COUNT_UNITS: tuple[str, ...] = (
+    "人", "万人", "人次", "万人次", "个", "万个", "家", "户", "万户", "所", "张", "件", "项", "座", "台",
+    "辆", "名", "处", "套", "万套", "床",
+)  # fmt: skip
+# Units of money: a level in one (an income, an output, an investment) is not negative.
+MONEY_UNITS: tuple[str, ...] = ("亿元", "万元", "元", "万美元", "亿美元", "美元")
+
+
 # --- progress status (进展状态) ------------------------------------------------------------------------
 
 Status = Literal["achieved", "ahead", "on_track", "lagging", "severely_lagging", "not_assessable"]
@@ -266,6 +281,8 @@ ATTRIBUTE_SHORT: dict[str, Attribute] = {a.removesuffix("性"): a for a in ATTRI
 # of the rate words 增速 and 减少 are not among them: an empty unit after them has not been seen to mean %.
 _SHARE_WORDS = ("比重", "比例", "比率", "率")
 PERCENT_NAME_WORDS: tuple[str, ...] = (*_SHARE_WORDS, "增长", *(w for w in REDUCTION_WORDS if w != "减少"))
+# A name holding one of these names a share of a whole (城镇化率, 第三产业增加值占比): within 0-100 %.
+SHARE_WORDS: tuple[str, ...] = (*_SHARE_WORDS, "占比")
 
 # Words after a figure that bound it as a table's cell prints it (170以上, 5左右): a cell has no
 # 及以上 or 及以下.

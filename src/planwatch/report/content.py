@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.method import evaluate
+from planwatch.evaluate.parents import Parent, delegate
 from planwatch.evaluate.path import Chart, chart
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.targets import FLOW
@@ -194,15 +195,18 @@ def build_report(
     tasks: list[TaskLine] | None = None,
     leads: dict[str, str] | None = None,
     projects: list[Project] | None = None,
+    parent: Parent | None = None,
 ) -> Report:
     """The content of a report for `year`; `date` is the only input that may differ between two runs.
 
     `leads` names the department leading each indicator (indicator id -> 牵头单位), for the evaluations;
-    `projects` are the plan's major projects (Plan.projects), reported on by the tasks named after them.
+    `projects` are the plan's major projects (Plan.projects), reported on by the tasks named after them;
+    `parent` is the plan of the region above, for the targets left to it and comparisons with it.
     """
     settings = settings or Settings()
+    indicators = delegate(indicators, parent)
     observations = [o for o in observations if o.year <= year]  # a report speaks as of its year
-    assessments = evaluate(indicators, observations, year, settings)
+    assessments = evaluate(indicators, observations, year, settings, parent=parent)
     by_id = {a.indicator: a for a in assessments}
     series: dict[str, dict[int, Observation]] = {}
     for o in observations:

@@ -43,7 +43,7 @@ from docx.table import Table, _Cell, _Row
 
 from planwatch.plan.vocabulary import STATUS_COLOURS, figure_text
 from planwatch.report.content import Report, project_summary, task_summary
-from planwatch.report.figures import indicator_path, status_overview
+from planwatch.report.figures import MISSING_FONT, cjk_family, indicator_path, status_overview
 from planwatch.report.layout import (
     APPENDIX_SPACE,
     CHART_NOTE,
@@ -254,7 +254,7 @@ class _Writer:
         self.chapter("总体情况", page_break=True)
         for line in r.summary:
             self.doc.add_paragraph(line, style="Normal")
-        self.figure(status_overview(r.counts, f"{r.year}年主要指标进展情况"), "主要指标进展情况")
+        self.overview()
         with self.landscape():
             self.chapter("主要指标监测情况")
             self.main_table()
@@ -279,7 +279,7 @@ class _Writer:
         self.chapter(overall, page_break=True)
         self.note(DRAFT_NOTE, highlight=True)
         self.draft("".join(r.overall))
-        self.figure(status_overview(r.counts, f"{r.year}年主要指标进展情况"), "主要指标进展情况")
+        self.overview()
         self.chapter(indicators)
         if r.kind == "final":
             self.completion_table()
@@ -354,6 +354,14 @@ class _Writer:
         caption = self.doc.add_paragraph(f"表{self.tables}　{title}", style="Caption")
         caption.paragraph_format.keep_with_next = True
 
+    def overview(self) -> None:
+        """The status overview chart, or the sentence saying why a machine without a Chinese font drew none."""
+        png = status_overview(self.report.counts, f"{self.report.year}年主要指标进展情况")
+        if png is None:
+            self.note(MISSING_FONT)
+        else:
+            self.figure(png, "主要指标进展情况")
+
     def figure(self, png: bytes, caption: str) -> None:
         self.figures += 1
         holder = self.doc.add_paragraph(style=FIGURE)
@@ -362,6 +370,9 @@ class _Writer:
 
     def charts(self) -> None:
         """Each indicator's path chart in the main table's order; those without a path listed after."""
+        if cjk_family() is None:
+            self.doc.add_paragraph(MISSING_FONT, style="Normal")
+            return
         drawn: list[tuple[str, bytes]] = []
         undrawn: list[str] = []
         for group in self.report.groups:

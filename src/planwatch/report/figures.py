@@ -1,8 +1,8 @@
 """Charts for reports, drawn with matplotlib as PNG: the status overview and each indicator's path.
 
 Chinese labels need a CJK font. The project installs Debian's fonts-noto-cjk;
-where no CJK font is found, drawing stops with a clear message rather than
-printing boxes in place of characters.
+where no CJK font is found, a report is written without its charts and says
+why (MISSING_FONT) rather than printing boxes in place of characters.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ matplotlib.use("Agg")
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
 
-from planwatch.errors import InputError
 from planwatch.evaluate.path import Chart
 from planwatch.plan.vocabulary import STATUS_COLOURS, STATUS_ZH, STATUSES
 
@@ -35,26 +34,37 @@ _CJK_FAMILIES = (
 # File names of the CJK fonts above, for fonts installed after matplotlib cached its list.
 _CJK_FILES = re.compile(r"NotoSansCJK|NotoSerifCJK|SourceHan|wqy-zenhei|simhei|msyh", re.IGNORECASE)
 
+# What a report says in place of its charts when the machine has no Chinese font.
+MISSING_FONT = (
+    "本报告未附图表：生成报告的计算机没有安装中文字体，无法绘制图表。"
+    "请安装中文字体（Debian 系统：apt-get install fonts-noto-cjk）后重新生成报告。"
+)
+
+
+def cjk_family() -> str | None:
+    """The first CJK font family installed, or None where there is none (the report then goes without charts).
+
+    Only a font found is remembered: one installed while the program runs is found on the next report.
+    """
+    try:
+        return _found_family()
+    except LookupError:
+        return None
+
 
 @lru_cache(maxsize=1)
-def cjk_family() -> str:
-    """The first CJK font family installed; an error naming the package to install where there is none.
-
-    matplotlib keeps its list of fonts in a cache made on first use; a font
-    installed later is found on the system and added.
-    """
+def _found_family() -> str:
+    """matplotlib keeps its list of fonts in a cache made on first use, which says nothing of a font
+    installed later: when the list has no CJK font, the system's font files are searched and added."""
     family = _known_family()
     if family is None:
         for path in font_manager.findSystemFonts():
             if _CJK_FILES.search(path):
                 font_manager.fontManager.addfont(path)
         family = _known_family()
-    if family is not None:
-        return family
-    raise InputError(
-        "fonts",
-        "no Chinese font for the charts: install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)",
-    )
+    if family is None:
+        raise LookupError("no CJK font")
+    return family
 
 
 def _known_family() -> str | None:
@@ -69,13 +79,16 @@ def _png(fig) -> bytes:
     return out.getvalue()
 
 
-def _style() -> dict:
-    return {"font.family": cjk_family(), "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+def _style(family: str) -> dict:
+    return {"font.family": family, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
 
 
-def status_overview(counts: dict[str, int], title: str) -> bytes:
-    """A bar per status, coloured as on the dashboard."""
-    with plt.rc_context(_style()):
+def status_overview(counts: dict[str, int], title: str) -> bytes | None:
+    """A bar per status, coloured as on the dashboard; None without a CJK font."""
+    family = cjk_family()
+    if family is None:
+        return None
+    with plt.rc_context(_style(family)):
         fig, ax = plt.subplots(figsize=(6.2, 2.6))
         labels = [STATUS_ZH[s] for s in STATUSES]
         values = [counts.get(s, 0) for s in STATUSES]
@@ -93,10 +106,12 @@ def _line(ax, points: list[tuple[int, float]], style: str, status: str, label: s
 
 
 def indicator_path(name: str, drawn: Chart) -> bytes | None:
-    """The time-elapsed path from baseline to target, the observations and the target line; None with no path."""
-    if drawn.measure == "none" or not any(v is not None for v in drawn.path):
+    """The time-elapsed path from baseline to target, the observations and the target line; None with no path
+    (or no CJK font: the report says so once, see MISSING_FONT)."""
+    family = cjk_family()
+    if family is None or drawn.measure == "none" or not any(v is not None for v in drawn.path):
         return None
-    with plt.rc_context(_style()):
+    with plt.rc_context(_style(family)):
         fig, ax = plt.subplots(figsize=(6.2, 2.8))
         years = drawn.years
         path = [(y, v) for y, v in zip(years, drawn.path, strict=True) if v is not None]

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from planwatch.plan.vocabulary import STATUS_COLOURS, STATUS_ZH, figure_text
 from planwatch.report import layout, palette
 from planwatch.report.content import Report, project_summary, task_summary
-from planwatch.report.figures import indicator_path, status_overview
+from planwatch.report.figures import MISSING_FONT, cjk_family, indicator_path, status_overview
 from planwatch.report.palette import ink
 
 _ENV = Environment(
@@ -36,10 +36,11 @@ def _data_url(png: bytes) -> str:
 
 
 def render_html(report: Report) -> str:
-    """The page for `report` as text; charts follow the main table's order."""
+    """The page for `report` as text; charts follow the main table's order (none, said so, without a CJK font)."""
     charts: list[tuple[str, str]] = []
     undrawn: list[str] = []
-    for group in report.groups:
+    font = cjk_family() is not None
+    for group in report.groups if font else ():
         for row in group.rows:
             drawn = report.charts.get(row.indicator)
             png = indicator_path(row.name, drawn) if drawn is not None else None
@@ -47,10 +48,12 @@ def render_html(report: Report) -> str:
                 undrawn.append(row.name)
             else:
                 charts.append((row.name, _data_url(png)))
+    overview = status_overview(report.counts, f"{report.year}年主要指标进展情况") if font else None
     return _ENV.get_template("report.html").render(
         report=report,
         layout=layout,
-        overview=_data_url(status_overview(report.counts, f"{report.year}年主要指标进展情况")),
+        overview=_data_url(overview) if overview is not None else "",
+        missing_font="" if font else MISSING_FONT,
         charts=charts,
         undrawn=undrawn,
         colours={s: (fill, ink(fill)) for s, fill in STATUS_COLOURS.items()},

@@ -1,7 +1,8 @@
 """The demo: the sample plan, read by `planwatch ingest`, with illustrative observations for 2021-2024.
 
 The observations are made up for showing the application (示例数据) and are
-labelled so wherever they appear; they are not statistics.
+labelled so wherever they appear; they are not statistics. The office around the plan (departments, who
+leads what, users who log in, tasks' progress) is server/demo_office.py; `planwatch demo` loads both.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ LATEST = 2024
 REPORTER, REPORTING = "demo-reporter", "区商务局"
 SUBMITTED_INDICATOR = "社会消费品零售总额增长"
 SUBMITTED = {LATEST: 6.4, LATEST + 1: 6.3}
+SOURCE = "示例数据（非统计数据）"
 
 
 def sample_file(name: str) -> Path:
@@ -106,7 +108,6 @@ def submit_demo_figures(plan) -> None:
     from django.contrib.auth import get_user_model
 
     from planwatch.server.accounts.models import Department
-    from planwatch.server.monitoring.services import record_observation
 
     bureau, _ = Department.objects.get_or_create(name=REPORTING)
     reporter, _ = get_user_model().objects.get_or_create(username=REPORTER)
@@ -118,6 +119,11 @@ def submit_demo_figures(plan) -> None:
         indicator.lead = bureau
         indicator.save(update_fields=["lead"])
     for year, value in SUBMITTED.items():
-        record_observation(
-            indicator, year, value, reporter, source="示例数据（非统计数据）", note="示例", illustrative=True
-        )
+        submit_figure(indicator, year, value, reporter)
+
+
+def submit_figure(indicator, year: int, value: float, reporter) -> None:
+    """A department reporter's illustrative figure, which awaits the office's review."""
+    from planwatch.server.monitoring.services import record_observation
+
+    record_observation(indicator, year, value, reporter, source=SOURCE, note="示例", illustrative=True)

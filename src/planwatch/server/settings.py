@@ -12,6 +12,8 @@ PLANWATCH_BEHIND_TLS_PROXY  1 behind a proxy that terminates https and sets X-Fo
 PLANWATCH_HSTS_SECONDS  how long browsers keep to https behind the proxy (default: a year; 0 turns it off)
 PLANWATCH_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS, _FROM  the office's mail server;
                      without one, no password reset by mail is offered
+PLANWATCH_UPLOAD_MAX_FILES, _MB  plan documents uploaded at once: how many (default 50) and their MB together
+                     (default 200)
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ INSTALLED_APPS = [
     "planwatch.server.reports",
     "planwatch.server.tasks",
     "planwatch.server.search",
+    "planwatch.server.regions",
     "planwatch.server.api",
     "axes",
 ]
@@ -105,6 +108,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A form's address opened in the browser answers with the site's page, not an empty one (errors.py).
+    "planwatch.server.errors.FramedNotAllowed",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,6 +120,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "planwatch.server.urls"
+# A form posted without its token (an expired page, cookies off) gets the site's page that says what to do.
+CSRF_FAILURE_VIEW = "planwatch.server.errors.csrf_failure"
 SERVER_DIR = Path(__file__).resolve().parent
 TEMPLATES = [
     {
@@ -174,6 +181,11 @@ STATICFILES_FINDERS = [
     # Apache ECharts from the npm registry (frontend/package.json), never from a CDN.
     "planwatch.server.finders.NpmFinder",
 ]
+# Plan documents uploaded at once, each read in turn: how many, and their size together. Django refuses a
+# request with far more files before any form sees it.
+PLAN_UPLOAD_MAX_FILES = int(os.environ.get("PLANWATCH_UPLOAD_MAX_FILES", "50"))
+PLAN_UPLOAD_MAX_MB = int(os.environ.get("PLANWATCH_UPLOAD_MAX_MB", "200"))
+DATA_UPLOAD_MAX_NUMBER_FILES = max(100, 2 * PLAN_UPLOAD_MAX_FILES)
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 LOGIN_URL = "/accounts/login/"

@@ -8,9 +8,7 @@ stores is what the preview showed (checked again against the rights and figures 
 
 from __future__ import annotations
 
-import io
 import json
-import re
 import secrets
 import shutil
 import time
@@ -31,11 +29,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from planwatch.server.accounts.access import View
+from planwatch.server.downloads import attachment, plan_file_name
 from planwatch.server.plans.models import Plan
 
 # A pending import nobody confirmed or cancelled is swept away after this long.
 ABANDONED_AFTER_SECONDS = 24 * 3600
 _PARSED = "parsed.json"
+CONFIRMED = "confirmed"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -175,6 +175,9 @@ class Workbook:
     check: Callable[[Plan, Any, Any], Result]
     store: Callable[[Plan, Any, str, Any], Result]
     done: Callable[[Result, str], str]
+    # Whether a preview may question rows (a figure far from the year before's), stored only when the person
+    # ticks the box `CONFIRMED` beside the confirm button: `store` is then told whether they did.
+    questions: bool = False
 
     @property
     def uploads(self) -> Uploads:
@@ -195,12 +198,9 @@ def import_paths(workbook: Workbook, guard: Callable[[View], View]) -> list[URLP
     ]
 
 
-def workbook_download(data: bytes, plan: Plan, name: str) -> FileResponse:
-    """A blank or filled workbook to download, named after the plan: `name` holds %(title)s."""
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", plan.title)[:60]
-    return FileResponse(
-        io.BytesIO(data), as_attachment=True, filename=name % {"title": title}, content_type=XLSX
-    )
+def workbook_download(data: bytes, plan: Plan, name: str, fallback: str) -> FileResponse:
+    """A blank or filled workbook to download, named after the plan (`name` holds %(title)s), `fallback` in ASCII."""
+    return attachment(data, name % {"title": plan_file_name(plan)}, fallback, XLSX)
 
 
 def import_page(workbook: Workbook, request: HttpRequest, plan_id: int) -> HttpResponse:
@@ -231,8 +231,9 @@ def confirm(workbook: Workbook, request: HttpRequest, plan_id: int) -> HttpRespo
             pending.discard()
         messages.error(request, _("没有待确认的导入，或它已失效：请重新上传文件。"))
         return redirect(f"{workbook.app}:import", plan.pk)
+    answers = {CONFIRMED: CONFIRMED in request.POST} if workbook.questions else {}
     try:
-        result = workbook.store(plan, pending.parsed(), pending.name, request.user)
+        result = workbook.store(plan, pending.parsed(), pending.name, request.user, **answers)
     finally:
         pending.discard()
     if result.problems:

@@ -41,20 +41,22 @@ def _sniff(head: bytes) -> Reader | None:
 def read_document(path: Path) -> Document:
     """Read any supported file into blocks, or raise InputError naming the file."""
     if not path.exists():
-        raise InputError(str(path), "no such file")
+        raise InputError(str(path), *text.unreadable(FileNotFoundError()))
     if path.is_dir():
-        raise InputError(str(path), "is a folder, not a file")
+        raise InputError(str(path), "是文件夹，不是文件。", "This is a folder, not a file.")
     check_size(path, Limits.from_environment().document_mb)
     try:
         with path.open("rb") as f:
             head = f.read(1024)
     except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+        raise InputError(str(path), *text.unreadable(e)) from None
     reader = BY_SUFFIX.get(path.suffix.lower()) or _sniff(head)
     if reader is None:
         if path.suffix.lower() in {".doc", ".wps", ".xls", ".xlsx", ".pptx", ".ppt"}:
             raise InputError(
-                str(path), f"unknown format {path.suffix}: save it as .docx, .pdf, .html or .txt"
+                str(path),
+                f"无法读取 {path.suffix} 格式的文件，请另存为 .docx、.pdf、.html 或 .txt 后再上传。",
+                f"A {path.suffix} file cannot be read: save it as .docx, .pdf, .html or .txt and upload it again.",
             )
         reader = text.read
     return reader(path)

@@ -47,6 +47,7 @@ from planwatch.ingest.blocks import (
     relative_heading_levels,
 )
 from planwatch.ingest.limits import Limits, check_package
+from planwatch.ingest.readers.text import unreadable
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -71,14 +72,20 @@ def read(path: Path) -> Document:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile):
-        raise InputError(str(path), _not_a_package(path)) from None
+        raise InputError(str(path), *_not_a_package(path)) from None
     except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+        raise InputError(str(path), *unreadable(e)) from None
     except (KeyError, ValueError):
         # A zip without Word's main part, or with another kind of document in it (.xlsx, .pptx).
-        raise InputError(str(path), "is a zip package but not a Word document") from None
-    except etree.XMLSyntaxError as e:
-        raise InputError(str(path), f"is a damaged .docx (bad XML: {e})") from None
+        raise InputError(
+            str(path), "是压缩包，但不是 Word 文档。", "This is a zip archive, but not a Word document."
+        ) from None
+    except etree.XMLSyntaxError:
+        raise InputError(
+            str(path),
+            "是损坏的 .docx 文件（内部的 XML 有误），未导入。",
+            "This .docx file is damaged (its XML inside is broken); not imported.",
+        ) from None
     body = document.element.body
     reader = _Reader(document.part.styles.element)
     reader.container(body)
@@ -90,15 +97,20 @@ def read(path: Path) -> Document:
     return Document(blocks, format="docx", source=str(path))
 
 
-def _not_a_package(path: Path) -> str:
+def _not_a_package(path: Path) -> tuple[str, str]:
+    """Why a file that is no zip is not a .docx: an old .doc or a password, or something else; Chinese, English."""
     try:
         with path.open("rb") as f:
             head = f.read(len(_OLE_MAGIC))
     except OSError:
         head = b""
     if head == _OLE_MAGIC:
-        return "is an old Word .doc or a password-protected file: save it as an unprotected .docx"
-    return "is not a .docx file (not a zip package)"
+        return (
+            "是旧版 Word .doc 文件或设有密码的文件，请另存为不加密码的 .docx 后再上传。",
+            "This is an old Word .doc file or a file with a password: save it as a .docx without a password "
+            "and upload it again.",
+        )
+    return "不是 .docx 文件（不是压缩包格式）。", "This is not a .docx file (it is not a zip archive)."
 
 
 class _Reader:

@@ -41,6 +41,7 @@ from bs4.element import PreformattedString
 
 from planwatch.errors import InputError
 from planwatch.ingest.blocks import Block, Document, GridCell, Paragraph, TableBlock, relative_heading_levels
+from planwatch.ingest.readers.text import unreadable
 
 _SKIPPED = {"script", "style", "noscript", "template", "iframe", "nav", "aside", "select", "button"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -69,9 +70,9 @@ def read(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+        raise InputError(str(path), *unreadable(e)) from None
     if not data.strip():
-        raise InputError(str(path), "is empty")
+        raise InputError(str(path), "文件是空的。", "The file is empty.")
     markup, notes = _decode(data, str(path))
     soup = BeautifulSoup(markup, "lxml")
     walker = _Walker(flat=False)
@@ -89,9 +90,11 @@ def _decode(data: bytes, where: str) -> tuple[str, list[str]]:
     dammit = UnicodeDammit(data, known_definite_encodings=wider, is_html=True)
     markup = dammit.unicode_markup
     if markup is None:
-        raise InputError(where, "cannot be decoded: unknown character encoding")
+        raise InputError(
+            where, "无法识别网页的文字编码。", "The web page's text encoding cannot be recognised."
+        )
     if "\x00" in markup:
-        raise InputError(where, "is binary data, not an HTML page")
+        raise InputError(where, "不是网页（HTML）文件。", "This is not a web page (HTML) file.")
     note = f"encoding {dammit.original_encoding}"
     if declared and declared.lower() != (dammit.original_encoding or "").lower():
         note += f" (declared {declared})"

@@ -50,6 +50,7 @@ from planwatch.errors import InputError
 from planwatch.ingest.blocks import Block, Document, GridCell, ImageBlock, Paragraph, TableBlock
 from planwatch.ingest.furniture import PAGE_NUMBER
 from planwatch.ingest.limits import Clock, Limits, check_pdf
+from planwatch.ingest.readers.text import unreadable
 
 # pdfminer warns of every repair it makes (a page without a MediaBox); the reading says what matters.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
@@ -87,27 +88,40 @@ def read(path: Path) -> Document:
             return _read(pdf, path, limits)
     except PdfminerException as e:
         if e.args and isinstance(e.args[0], PDFPasswordIncorrect):
-            raise InputError(str(path), "is password-protected") from None
-        raise InputError(str(path), f"is not a readable PDF ({_cause(e)})") from None
-    except MalformedPDFException as e:
-        raise InputError(str(path), f"is a damaged PDF ({_cause(e)})") from None
+            raise InputError(
+                str(path),
+                "设有密码保护，请去除密码后再上传。",
+                "The file is protected by a password: remove the password and upload it again.",
+            ) from None
+        raise InputError(
+            str(path),
+            "不是能读取的 PDF 文件，未导入。",
+            "This is not a PDF file that can be read; not imported.",
+        ) from None
+    except MalformedPDFException:
+        raise InputError(
+            str(path), "是损坏的 PDF 文件，未导入。", "This PDF file is damaged; not imported."
+        ) from None
     except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+        raise InputError(str(path), *unreadable(e)) from None
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
         # pdfminer trusts the file's structure: a page without a MediaBox, a broken page tree.
-        raise InputError(str(path), "是损坏的 PDF 文件，结构不完整（如页面缺少尺寸），未导入。") from None
-
-
-def _cause(e: Exception) -> str:
-    inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
-    return str(inner) or type(inner).__name__
+        raise InputError(
+            str(path),
+            "是损坏的 PDF 文件，结构不完整（如页面缺少尺寸），未导入。",
+            "This PDF file is damaged: its structure is incomplete (a page without a size, say); not imported.",
+        ) from None
 
 
 def _read(pdf: pdfplumber.PDF, path: Path, limits: Limits) -> Document:
     if not pdf.pages:
-        raise InputError(str(path), "has no pages")
+        raise InputError(str(path), "PDF 文件中没有页面。", "The PDF file has no pages.")
     if len(pdf.pages) > limits.pages:
-        raise InputError(str(path), f"共 {len(pdf.pages)} 页，超过 {limits.pages} 页的上限，未导入。")
+        raise InputError(
+            str(path),
+            f"共 {len(pdf.pages)} 页，超过 {limits.pages} 页的上限，未导入。",
+            f"It has {len(pdf.pages)} pages, over the limit of {limits.pages}; not imported.",
+        )
     blocks: list[Block] = []
     textless, pages = _pages(pdf, Clock(str(path), limits))
     running = _running_lines(pages)
@@ -137,7 +151,11 @@ def _read(pdf: pdfplumber.PDF, path: Path, limits: Limits) -> Document:
                 blocks.append(paragraph)
             open_paragraph = (paragraph, item)
     if len(textless) == len(pdf.pages):
-        raise InputError(str(path), "has no text layer (a scanned PDF needs OCR first)")
+        raise InputError(
+            str(path),
+            "没有文字层（扫描版 PDF 须先做文字识别），无法读取。",
+            "It has no text layer (a scanned PDF needs text recognition first), so it cannot be read.",
+        )
     notes = [f"no text layer on page {', '.join(map(str, textless))} (scanned?)"] if textless else []
     return Document(blocks, format="pdf", source=str(path), notes=notes)
 

@@ -33,15 +33,28 @@ _SITE_HEADER = re.compile(r"^《[^》]{4,200}》.{0,80}(分享|在线阅读|下�
 _CHUNK = re.compile(r"^(\d{1,4})、")
 
 
+def unreadable(error: OSError) -> tuple[str, str]:
+    """Why a file the system would not hand over is refused, as an office reads it: in Chinese, in English."""
+    if isinstance(error, FileNotFoundError):
+        return "文件不存在。", "The file does not exist."
+    return (
+        "无法读取该文件（没有读取权限或磁盘出错）。",
+        "The file cannot be read (no permission to read it, or a disk error).",
+    )
+
+
 def decode(data: bytes, where: str) -> tuple[str, str]:
     """Return the text and the name of the encoding it was found in."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name
-            except UnicodeDecodeError as e:
+            except UnicodeDecodeError:
+                shown = name.removesuffix("-sig").upper()
                 raise InputError(
-                    where, f"starts with a {name} byte-order mark but is not {name}: {e.reason}"
+                    where,
+                    f"文件开头标明为 {shown} 编码，内容却不是 {shown} 文本，无法读取。",
+                    f"The file starts with a {shown} mark but its content is not {shown} text; it cannot be read.",
                 ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -59,8 +72,16 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
         if _looks_like_text(text):
             return text, name
     if b"\x00" in data:
-        raise InputError(where, "unknown format: binary data, not text, .docx, .pdf or .html")
-    raise InputError(where, "undecodable bytes: not UTF-8, UTF-16 or GB18030/GBK text")
+        raise InputError(
+            where,
+            "格式无法识别：不是文本，也不是 .docx、.pdf 或 .html 文件。",
+            "Unknown format: not text, and not a .docx, .pdf or .html file.",
+        )
+    raise InputError(
+        where,
+        "无法识别文字编码：不是 UTF-8、UTF-16 或 GB18030/GBK 编码的文本。",
+        "Unknown text encoding: not text in UTF-8, UTF-16 or GB18030/GBK.",
+    )
 
 
 def _looks_like_text(text: str) -> bool:
@@ -136,7 +157,7 @@ def read(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+        raise InputError(str(path), *unreadable(e)) from None
     text, encoding = decode(data, str(path))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, notes = join_scraped(lines)

@@ -28,8 +28,10 @@ def is_office(user) -> bool:
 
 
 def office(request: HttpRequest) -> dict:
-    """A context processor: whether the page is shown to the office, which sees the office's links and forms."""
-    return {"office": is_office(request.user)}
+    """A context processor: whether the page is shown to the office, which sees the office's links and forms.
+    A request refused before its user is known (an unknown host name) is no office's."""
+    user = getattr(request, "user", None)
+    return {"office": user is not None and is_office(user)}
 
 
 def may_change(user, led) -> bool:

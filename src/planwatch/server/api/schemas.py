@@ -125,6 +125,11 @@ class ObservationIn(Schema):
         None, description="数据类型：preliminary（初步核算、快报）或 final（最终核实、年鉴），也可填中文"
     )
     published_on: date | None = Field(None, description="发布日期，如 2024-02-28")
+    confirmed: bool = Field(
+        False,
+        description="确认数值无误：数值存疑（如比重超出0—100%、数量为负、与上一年相差十倍以上）时须为 true 才保存；"
+        "不可能的数值（如比重低于-100%）总被拒绝",
+    )
 
     @field_validator("vintage", mode="before")
     @classmethod

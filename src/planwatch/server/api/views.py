@@ -11,8 +11,10 @@ from typing import TypeVar
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Status
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.plan import model as plan_model
@@ -28,11 +30,19 @@ from planwatch.server.api.schemas import (
     PlanOut,
 )
 from planwatch.server.monitoring.models import Observation
-from planwatch.server.monitoring.services import record_observation
+from planwatch.server.monitoring.services import questioned, record_observation
 from planwatch.server.plans.models import Indicator, Plan
 from planwatch.server.reports.services import assessments
 
+
+class ReadableJSON(JSONRenderer):
+    """JSON with Chinese as written (“地区生产总值”), not escaped as \\uXXXX: a clerk reads the responses too."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=ReadableJSON(),
     title="planwatch API",
     version="1",
     description=(
@@ -163,5 +173,9 @@ def add_observation(request: HttpRequest, id: int, observation: ObservationIn):
     if not may_change(request.user, indicator):
         raise HttpError(403, f"无权修改指标“{indicator.name}”：仅规划办或其牵头单位可录入 (not allowed)")
     _in_period(indicator.plan, observation.year)
-    obs = record_observation(indicator, user=request.user, **observation.model_dump())
+    doubt = questioned(indicator, observation.year, observation.value)
+    if doubt is not None and (doubt.impossible or not observation.confirmed):
+        again = "" if doubt.impossible else _('；确认无误的，请在请求中加上 "confirmed": true 重新提交')
+        raise ApiError(422, "value", doubt.text + again)
+    obs = record_observation(indicator, user=request.user, **observation.model_dump(exclude={"confirmed"}))
     return Status(201, obs)

@@ -7,6 +7,7 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.evaluate.plausibility import Question
 from planwatch.plan.vocabulary import VINTAGES, vintage_label
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.translations import page_lang
@@ -35,6 +36,9 @@ class ObservationForm(forms.Form):
         label=_("监测值"),
         help_text=_("只填数字；增长、下降类指标填当年增速或降幅（%），如 6.5。"),
     )
+    # Shown only when the figure is questioned (see `questioned`), beside it: the person says it is right.
+    confirmed = forms.BooleanField(label=_("数值无误，确认保存"), required=False, widget=forms.HiddenInput)
+
     source = _text("source", _("来源"), help_text=_("如统计公报、统计年鉴或部门统计报表。"))
     note = _text("note", _("备注"), widget=forms.Textarea(attrs={"rows": 3}))
     annual_target = _text(
@@ -60,6 +64,20 @@ class ObservationForm(forms.Form):
     def standing(cls, current: Observation) -> ObservationForm:
         """The form filled with the figure in force, to be revised."""
         return cls(initial={name: getattr(current, name) for name in cls.FIELDS})
+
+    def figure(self) -> dict:
+        """The cleaned figure, as it is stored."""
+        return {name: self.cleaned_data[name] for name in self.FIELDS}
+
+    def questioned(self, doubt: Question | None) -> bool:
+        """Whether the figure stays unsaved for a doubt about it, said beside it: one no confirmation makes
+        right, or one not confirmed yet (the box to confirm it is then shown)."""
+        if doubt is None or (self.cleaned_data["confirmed"] and not doubt.impossible):
+            return False
+        self.add_error("value", doubt.text)
+        if not doubt.impossible:
+            self.fields["confirmed"].widget = forms.CheckboxInput()
+        return True
 
     def same_as(self, current: Observation | None) -> bool:
         """Whether the cleaned figure repeats the one in force, which would be a revision that changes nothing."""

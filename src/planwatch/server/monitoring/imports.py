@@ -2,8 +2,10 @@
 for the preview, then all of them stored or none.
 
 Rows the file gets right may still be refused: a year outside the indicator's
-period, or an indicator the user's department does not lead. Both are checked
-again on confirmation, since figures and rights may have changed in between.
+period, an indicator the user's department does not lead, or a figure that cannot
+be (a share below −100 %). A doubtful figure (a share over 100 %, ten times the
+year before) is listed and stored only when the person confirms it is right. All
+is checked again on confirmation, since figures and rights may have changed in between.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from planwatch.errors import InputError
+from planwatch.evaluate.plausibility import question
 from planwatch.ingest.spreadsheets import read_observation_rows
 from planwatch.plan import model as plan_model
 from planwatch.plan.vocabulary import vintage_label
@@ -39,6 +42,8 @@ class Row:
     source: str
     current: Observation | None
     read: plan_model.Observation
+    number: int  # as Excel numbers the row
+    label: str  # the indicator and the year
 
     @property
     def vintage_text(self) -> str:
@@ -52,6 +57,7 @@ class Check:
 
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    questioned: list[Problem] = field(default_factory=list)  # doubtful figures, stored only when confirmed
     awaiting_review: bool = False  # stored as a department's figures, provisional until the office approves
 
     @property
@@ -60,12 +66,23 @@ class Check:
 
 
 def read(plan: Plan, path: Path, name: str) -> dict:
-    """The file's rows as read, each with its number as Excel shows it, and the rows it gets wrong."""
+    """The file's rows as read, each with its number as Excel shows it, and the rows it gets wrong (why, in the
+    page's language)."""
+    lang = page_lang()
     try:
         numbered, bad = read_observation_rows(path, [i.to_library() for i in plan.indicators.all()])
     except InputError as error:
-        return {"error": f"{error.where}: {error.reason}".replace(str(path), name)}
-    return {"rows": [[n, o.model_dump(mode="json")] for n, o in numbered], "bad": bad}
+        said = _("%(where)s：%(reason)s") % {"where": error.place(lang), "reason": error.text(lang)}
+        return {"error": said.replace(str(path), name)}
+    refused = [[b.row, b.text(lang), b.indicator, b.year] for b in bad]
+    return {"rows": [[n, o.model_dump(mode="json")] for n, o in numbered], "bad": refused}
+
+
+def _named(name: str, year: int | None) -> str:
+    """The indicator and the year a refused row names, as far as they could be read."""
+    if name and year is not None:
+        return _("%(name)s %(year)s年") % {"name": name, "year": year}
+    return name or (_("%(year)s年") % {"year": year} if year is not None else "")
 
 
 def check(plan: Plan, parsed: dict, user) -> Check:
@@ -76,7 +93,12 @@ def check(plan: Plan, parsed: dict, user) -> Check:
     current = {
         (o.indicator_id, o.year): o for o in Observation.objects.filter(indicator__plan=plan).current()
     }
-    result = Check(problems=[Problem(message, row=number) for number, message in parsed["bad"]])
+    result = Check(
+        problems=[
+            Problem(message, row=number, label=_named(name, year))
+            for number, message, name, year in parsed["bad"]
+        ]
+    )
     for number, row in parsed["rows"]:
         read = plan_model.Observation.model_validate(row)
         indicator = indicators[read.indicator]
@@ -94,11 +116,32 @@ def check(plan: Plan, parsed: dict, user) -> Check:
             result.problems.append(Problem(older, row=number, label=label))
         else:
             figure = current.get((indicator.pk, read.year))
-            result.rows.append(Row(indicator, read.year, read.value, read.source or "", figure, read))
+            result.rows.append(
+                Row(indicator, read.year, read.value, read.source or "", figure, read, number, label)
+            )
+    _question(result, current)
     if not parsed["rows"] and not parsed["bad"]:
         result.problems.append(Problem(_("文件中没有填写数值的行")))
     result.problems.sort(key=lambda problem: problem.row or 0)
     return result
+
+
+def _question(result: Check, current: dict[tuple[int, int], Observation]) -> None:
+    """Question every row's figure against the figures in force and the file's own rows of earlier years: one
+    that cannot be is a problem, a doubtful one waits for the confirmation."""
+    figures: dict[int, dict[int, float]] = {}
+    for (indicator, year), standing in current.items():
+        figures.setdefault(indicator, {})[year] = standing.value
+    for row in result.rows:
+        figures.setdefault(row.indicator.pk, {})[row.year] = row.value
+    indicators = {row.indicator.pk: row.indicator for row in result.rows}
+    library = {pk: indicator.to_library() for pk, indicator in indicators.items()}
+    lang = page_lang()
+    for row in result.rows:
+        doubt = question(library[row.indicator.pk], row.year, row.value, figures[row.indicator.pk], lang)
+        if doubt is not None:
+            found = Problem(doubt.text, row=row.number, label=row.label)
+            (result.problems if doubt.impossible else result.questioned).append(found)
 
 
 def _older(read: plan_model.Observation, standing: Observation | None) -> str:
@@ -114,10 +157,18 @@ def _older(read: plan_model.Observation, standing: Observation | None) -> str:
     }
 
 
-def store(plan: Plan, parsed: dict, name: str, user) -> Check:
-    """Check the rows read again and, when every one is good, store them all in one transaction."""
+def store(plan: Plan, parsed: dict, name: str, user, confirmed: bool = False) -> Check:
+    """Check the rows read again and, when every one is good and every doubtful figure `confirmed`, store them
+    all in one transaction."""
     with transaction.atomic():
         result = check(plan, parsed, user)
+        if not confirmed:
+            unconfirmed = _("%(question)s。确认导入时没有勾选“数值无误，确认保存”。")
+            result.problems += [
+                Problem(unconfirmed % {"question": q.message}, row=q.row, label=q.label)
+                for q in result.questioned
+            ]
+            result.problems.sort(key=lambda problem: problem.row or 0)
         if result.problems:
             return result
         stored = store_observations(plan, [r.read for r in result.rows], user)
@@ -146,6 +197,7 @@ WORKBOOK = Workbook(
     rows_template="monitoring/_preview_rows.html",
     problem_label=gettext_lazy("指标和年份"),
     form=ImportForm,
+    questions=True,
     read=read,
     check=check,
     store=store,

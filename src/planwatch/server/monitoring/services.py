@@ -12,13 +12,16 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from planwatch.evaluate.plausibility import Question, question
 from planwatch.ingest.spreadsheets import read_observations
 from planwatch.plan import model as plan_model
 from planwatch.server.accounts.access import is_office
 from planwatch.server.accounts.services import acting, audit
 from planwatch.server.monitoring.models import APPROVED, PENDING, RETURNED, REVIEW_ZH, Observation
 from planwatch.server.plans.models import Indicator, Plan
+from planwatch.server.translations import page_lang
 
 
 def record_observation(
@@ -64,6 +67,13 @@ def record_observation(
         )
         audit(user, action, obs, summary, _audited(previous), _audited(obs))
     return obs
+
+
+def questioned(indicator: Indicator, year: int, value: float) -> Question | None:
+    """What is doubtful about a figure for an indicator's year, against its figures in force and its baseline,
+    in the page's language; None when nothing is."""
+    earlier = dict(indicator.observations.current().values_list("year", "value"))
+    return question(indicator.to_library(), year, value, earlier, page_lang())
 
 
 def provisional(user) -> bool:
@@ -115,7 +125,8 @@ def _awaiting(obs: Observation) -> Observation:
     """The figure, locked, if it still awaits review."""
     obs = Observation.objects.select_for_update(of=("self",)).select_related("indicator").get(pk=obs.pk)
     if obs.review != PENDING or obs.superseded_at is not None:
-        raise NotAwaitingReview(f"{obs.indicator.name} {obs.year}年的这一数值已审核或已被修订，无需再审核。")
+        label = {"name": obs.indicator.name, "year": obs.year}
+        raise NotAwaitingReview(_("%(name)s %(year)s年的这一数值已审核或已被修订，无需再审核。") % label)
     return obs
 
 

@@ -28,6 +28,7 @@ from planwatch.server.monitoring.services import (
     NotAwaitingReview,
     approve_observation,
     provisional,
+    questioned,
     record_observation,
     return_observation,
 )
@@ -117,11 +118,11 @@ def observation(request: HttpRequest, indicator_id: int, year: int) -> HttpRespo
         if not allowed:
             return forbidden(request, _refusal(request.user, indicator))
         form = ObservationForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and not form.questioned(questioned(indicator, year, form.cleaned_data["value"])):
             if form.same_as(current):
                 messages.info(request, _("与现行数值相同，没有保存新的修订。"))
             else:
-                record_observation(indicator, year, user=request.user, **form.cleaned_data)
+                record_observation(indicator, year, user=request.user, **form.figure())
                 saved = _("已保存 %(name)s %(year)s年的监测值。") % {"name": indicator.name, "year": year}
                 if provisional(request.user):
                     saved += _("待规划办审核通过后计入评估。")
@@ -202,7 +203,7 @@ def template(request: HttpRequest, plan_id: int) -> FileResponse:
         path = Path(folder) / "template.xlsx"
         write_template([i.to_library() for i in indicators], plan_years(indicators), path)
         data = path.read_bytes()
-    return uploads.workbook_download(data, plan, _("%(title)s-监测数据填报模板.xlsx"))
+    return uploads.workbook_download(data, plan, _("%(title)s-监测数据填报模板.xlsx"), "planwatch-template.xlsx")
 
 
 def importer(view: View) -> View:

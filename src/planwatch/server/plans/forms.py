@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.evaluate.settings import Settings
@@ -16,11 +17,17 @@ _SWITCHES = ("hold_on_average", "published_precision")
 _LISTS = ("geometric_units", "lower_is_better")
 # Each setting as an office reads it: a label and what it changes, %(status)s standing for a status's words.
 _WORDS = {
-    "ahead": (_("“%(ahead)s”的进度比"), _("实际进度与序时进度之比达到此值及以上，判为“%(ahead)s”；1即正好达到序时进度。")),
-    "on_track": (_("“%(on_track)s”的进度比"), _("进度比达到此值及以上（低于上一项），判为“%(on_track)s”。")),
+    "ahead": (
+        _("“%(ahead)s”的进度比（实际进度至少是序时进度的几倍）"),
+        _("实际进度达到序时进度的这一倍数及以上，判为“%(ahead)s”。如1.1即超出序时进度10%%，1即与序时进度持平。"),
+    ),
+    "on_track": (
+        _("“%(on_track)s”的进度比（实际进度至少是序时进度的几倍）"),
+        _("达到这一倍数及以上、但低于上一项的，判为“%(on_track)s”。如0.9即达到序时进度的九成。"),
+    ),
     "lagging": (
-        _("“%(lagging)s”的进度比"),
-        _("进度比达到此值及以上（低于上一项），判为“%(lagging)s”；低于此值，判为“%(severely_lagging)s”。"),
+        _("“%(lagging)s”的进度比（实际进度至少是序时进度的几倍）"),
+        _("达到这一倍数及以上、但低于上一项的，判为“%(lagging)s”；低于这一倍数的，判为“%(severely_lagging)s”。"),
     ),
     "bound_tolerance": (
         _("上下限容差"),
@@ -56,17 +63,49 @@ _WORDS = {
 }  # fmt: skip
 
 
+class _Documents(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class DocumentsField(forms.FileField):
+    """One plan document or several chosen at once; cleaned, always a list."""
+
+    widget = _Documents
+
+    def clean(self, data, initial=None):
+        chosen = [d for d in (data if isinstance(data, list | tuple) else [data]) if d]
+        if not chosen:
+            return [super().clean(None, initial)]
+        cleaned = []
+        for document in chosen:
+            cleaned.append(super().clean(document, initial))
+        return cleaned
+
+
 class UploadForm(forms.Form):
-    document = forms.FileField(label=_("规划纲要文件（.docx / .pdf / .html / .txt）"))
+    document = DocumentsField(label=_("规划纲要文件（.docx / .pdf / .html / .txt）"))
 
     def clean_document(self):
-        document = self.cleaned_data["document"]
-        most = Limits.from_environment().document_mb
-        if document.size > most * MB:
+        """One document too big is refused here; of several, each is read in turn and one too big says so in its
+        row, while the number of documents and their size together have their own ceilings."""
+        documents = self.cleaned_data["document"]
+        if len(documents) == 1:
+            document, most = documents[0], Limits.from_environment().document_mb
+            if document.size > most * MB:
+                raise forms.ValidationError(
+                    _("文件 %(name)s 超过 %(mb)s MB 的上限，未导入。") % {"name": document.name, "mb": most}
+                )
+        elif len(documents) > settings.PLAN_UPLOAD_MAX_FILES:
             raise forms.ValidationError(
-                _("文件 %(name)s 超过 %(mb)s MB 的上限，未导入。") % {"name": document.name, "mb": most}
+                _("一次最多上传 %(most)s 份文件，这次选择了 %(n)s 份，请分批上传。")
+                % {"most": settings.PLAN_UPLOAD_MAX_FILES, "n": len(documents)}
             )
-        return document
+        elif sum(d.size for d in documents) > settings.PLAN_UPLOAD_MAX_MB * MB:
+            raise forms.ValidationError(
+                _("这次选择的文件合计超过 %(mb)s MB 的上限，请分批上传。")
+                % {"mb": settings.PLAN_UPLOAD_MAX_MB}
+            )
+        return documents
 
 
 class IndicatorSheetForm(forms.Form):
@@ -170,7 +209,6 @@ class SettingsForm(forms.Form):
         if set(ordered) <= data.keys() and not data["ahead"] >= data["on_track"] >= data["lagging"]:
             labels = {status: status_label(status, page_lang()) for status in ordered}
             raise forms.ValidationError(
-                _("%(ahead)s ≥ %(on_track)s ≥ %(lagging)s 的阈值须依次递减 (ahead ≥ on_track ≥ lagging)")
-                % labels
+                _("三个进度比须从上到下依次递减：“%(ahead)s”≥“%(on_track)s”≥“%(lagging)s”。") % labels
             )
         return data

@@ -30,6 +30,12 @@ class Plan(models.Model):
 
     title = models.CharField("标题", max_length=200)
     region = models.CharField("地区", max_length=100, blank=True)
+    region_code = models.CharField(
+        "行政区划代码", max_length=6, blank=True, db_index=True, help_text="GB/T 2260 六位代码，如 411002"
+    )
+    predecessor = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="successors", verbose_name="上一期规划"
+    )
     period_start = models.PositiveIntegerField("起始年")
     period_end = models.PositiveIntegerField("终止年")
     source_name = models.CharField("来源文件", max_length=255, blank=True)
@@ -74,6 +80,15 @@ class Indicator(models.Model):
     target_growth = models.CharField("目标年均增长", max_length=100, blank=True)
     rate = models.BooleanField("增速类指标", default=False, help_text="yearly figures are rates in %")
     lead = lead_field("indicators")
+    predecessor = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name="上一期同一指标",
+        help_text="上一期规划中的同一指标：其末年监测值即本期基期值，两期数据连成一个序列",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "指标"
@@ -144,3 +159,21 @@ class CellCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} 表{self.table} 行{self.row} 列{self.cell}: {self.before} → {self.after}"
+
+
+class DelegatedTarget(models.Model):
+    """A target the office of the region above set for an indicator the plan left to it
+    (控制在市目标内, 按市下达目标); judged from then on in place of the parent plan's own target."""
+
+    indicator = models.OneToOneField(
+        Indicator, models.CASCADE, related_name="delegated_target", verbose_name="指标"
+    )
+    target = models.CharField("下达目标", max_length=100, help_text="如 6.5、≤0.35、[14]")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "上级下达目标"
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}：{self.target}"

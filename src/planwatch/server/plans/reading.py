@@ -149,7 +149,7 @@ def table_view(index: int, table: plan_model.Table) -> TableView:
                 cells=views,
                 sub=row.parent is not None,
                 group=group,
-                notes="；".join(row.notes),
+                notes=("; " if page_lang() == "en" else "；").join(row.note_texts(page_lang())),
             )
         )
     uncertain = sum(c.uncertain for r in table.rows for c in r.cells)

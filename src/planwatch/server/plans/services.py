@@ -12,6 +12,7 @@ from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
 from planwatch.server.accounts.services import acting, audit
 from planwatch.server.plans.models import CellCorrection, Indicator, Plan
+from planwatch.server.regions.hierarchy import region_code_for
 from planwatch.server.search.services import index_plan
 from planwatch.server.tasks.services import load_tasks
 
@@ -31,6 +32,7 @@ def store_plan(
     plan = Plan.objects.create(
         title=reading.title or source_name or "规划",
         region=reading.region or "",
+        region_code=region_code_for(reading.region or ""),
         period_start=start,
         period_end=end,
         source_name=source_name,

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from planwatch.server.plans import views
+from planwatch.server.plans import leads, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("plans/<int:plan_id>/reading/", views.reading, name="reading"),
+    path("plans/<int:plan_id>/leads/", leads.leads, name="leads"),
     path("office/upload/", views.upload, name="upload"),
     path("office/upload/review/", views.review, name="review"),
     path("office/upload/indicators/", views.indicator_sheet, name="indicator_sheet"),

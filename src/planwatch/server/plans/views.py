@@ -22,6 +22,8 @@ from planwatch.ingest.readers import read_document
 from planwatch.ingest.spreadsheets import read_indicators
 from planwatch.plan import model as plan_model
 from planwatch.server.accounts.access import is_office, office_required, read_access
+from planwatch.server.plans import batch
+from planwatch.server.plans.first_run import guide
 from planwatch.server.plans.forms import (
     ColumnRolesForm,
     CorrectionForm,
@@ -33,6 +35,7 @@ from planwatch.server.plans.models import CellCorrection, Plan
 from planwatch.server.plans.reading import cell_place, outline_view, reading_check
 from planwatch.server.plans.review import assigned_roles, read_upload, role_form, role_tables
 from planwatch.server.plans.services import correct_cell, save_settings, store_plan
+from planwatch.server.translations import page_lang
 from planwatch.server.uploads import Pending, Uploads
 
 UPLOADS = Uploads("plan")
@@ -44,9 +47,11 @@ _TABLE_DOUBTS = {"no_indicator_table", "table_shifted", "table_rows_unfilled", "
 @read_access
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = list(Plan.objects.annotate(indicator_count=Count("indicators")))
-    if len(plans) == 1:
+    # The office is shown the first-run guide until its steps are done; then one plan goes to its dashboard.
+    steps = guide(plans, request.user, UPLOADS.current(request) is not None) if is_office(request.user) else None
+    if len(plans) == 1 and (steps is None or steps.finished):
         return redirect("reports:dashboard", plan_id=plans[0].pk)
-    context = {"plans": plans, "heading": _("规划列表"), "plan_link": "reports:dashboard"}
+    context = {"plans": plans, "heading": _("规划列表"), "plan_link": "reports:dashboard", "guide": steps}
     return render(request, "plans/plan_list.html", context)
 
 
@@ -72,20 +77,37 @@ def reading(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @office_required
 def upload(request: HttpRequest) -> HttpResponse:
-    """Take a plan document for review; nothing is stored until the office confirms."""
+    """Take plan documents for review: one goes to its review; several are read in turn and listed in a table, each
+    then opened for review and confirmed on its own. Nothing is stored until the office confirms."""
+    if request.method == "POST" and "review" in request.POST:
+        if batch.open_review(request, UPLOADS, request.POST["review"]):
+            return redirect("plans:review")
+        messages.error(request, _("该文件已不在待确认之列，请重新上传。"))
+        return redirect("plans:upload")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        document = form.cleaned_data["document"]
+        documents = form.cleaned_data["document"]
+        if len(documents) > 1:
+            batch.read_batch(request, UPLOADS, documents)
+            return redirect("plans:upload")
+        document = documents[0]
         pending = UPLOADS.start(document)
         try:
             read_document(pending.file)
         except InputError as e:
             pending.discard()
-            form.add_error("document", f"{document.name}：{e.reason}")
+            form.add_error("document", _refusal(document.name, e))
         else:
+            batch.park(request, UPLOADS)  # a batch's document under review goes back to its row
             UPLOADS.save(request, pending)
             return redirect("plans:review")
-    return render(request, "plans/upload.html", {"form": form})
+    context = {"form": form, "rows": batch.rows(request), "limits": batch.limits()}
+    return render(request, "plans/upload.html", context)
+
+
+def _refusal(name: str, error: InputError) -> str:
+    """A file refused, named as it was uploaded, with the reason in the page's language."""
+    return _("%(where)s：%(reason)s") % {"where": name, "reason": error.text(page_lang())}
 
 
 def _under_review(
@@ -119,7 +141,7 @@ def _review(
     try:
         upload = read_upload(pending)
     except InputError as e:
-        messages.error(request, f"{pending.name}：{e.reason}")
+        messages.error(request, _refusal(pending.name, e))
         return redirect("plans:upload")
     reading = upload.reading
     outline, other_tables = outline_view(reading)
@@ -175,7 +197,7 @@ def indicator_sheet(request: HttpRequest, pending: Pending) -> HttpResponse:
         try:
             found = read_indicators(pending.folder / kept, *years)
         except InputError as e:
-            found, reason = [], e.reason
+            found, reason = [], e.text(page_lang())
         else:
             reason = _("表中没有读到任何指标。")
         if found:
@@ -228,11 +250,13 @@ def confirm(request: HttpRequest) -> HttpResponse:
     try:
         plan = store_plan(read_upload(pending).reading, request.user, source_name=pending.name)
     except InputError as e:
-        messages.error(request, f"{pending.name}：{e.reason}")
+        messages.error(request, _refusal(pending.name, e))
         return redirect("plans:upload")
     finally:
         pending.discard()
     messages.success(request, _("已保存规划：%(title)s") % {"title": plan.title})
+    if batch.stored(request, pending.entry["folder"], plan.pk):
+        return redirect("plans:upload")  # back to the batch's table, where the next document waits
     return redirect("reports:dashboard", plan_id=plan.pk)
 
 

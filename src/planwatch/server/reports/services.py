@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.method import evaluate, evaluate_years
+from planwatch.evaluate.parents import Parent
 from planwatch.evaluate.vintages import with_vintages
 from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
@@ -22,7 +23,8 @@ from planwatch.plan.vocabulary import TASK_STATUS_ZH, ReportKind
 from planwatch.report import build_report, write_report
 from planwatch.report.content import TaskLine
 from planwatch.server.monitoring.models import Observation
-from planwatch.server.plans.models import Plan
+from planwatch.server.plans.models import DelegatedTarget, Plan
+from planwatch.server.regions.hierarchy import parent_plan
 from planwatch.server.tasks.models import Task
 
 PROVISIONAL_TITLE = "（含待审核数据）"
@@ -35,7 +37,8 @@ def assessments(
     """Every indicator of the plan judged in `year`, with the figures in force (or as of a date); with
     `provisional`, the figures awaiting review in place of the approved ones of their years."""
     indicators, observations = _judged(plan, as_of, provisional)
-    return with_vintages(evaluate(indicators, observations, year, plan.settings(), lang), observations)
+    found = evaluate(indicators, observations, year, plan.settings(), lang, parent_of(plan, as_of))
+    return with_vintages(found, observations)
 
 
 def assessments_in(
@@ -43,7 +46,7 @@ def assessments_in(
 ) -> dict[int, list[Assessment]]:
     """`assessments` for each of `years`, the figures read once and the plan judged in one pass."""
     indicators, observations = _judged(plan, as_of, provisional=False)
-    judged = evaluate_years(indicators, observations, years, plan.settings(), lang)
+    judged = evaluate_years(indicators, observations, years, plan.settings(), lang, parent_of(plan, as_of))
     return {year: with_vintages(found, observations) for year, found in judged.items()}
 
 
@@ -72,6 +75,19 @@ def _judged(
     return indicators, observations
 
 
+def parent_of(plan: Plan, as_of: dt.datetime | None = None) -> Parent | None:
+    """The plan of the region above, as the library judges with it: its indicators, its figures in force
+    (as of a date where asked) and the targets its office entered for this plan; None without one."""
+    above = parent_plan(plan)
+    if above is None:
+        return None
+    indicators, observations = _judged(above, as_of, provisional=False)
+    entered = dict(
+        DelegatedTarget.objects.filter(indicator__plan=plan).values_list("indicator__key", "target")
+    )
+    return Parent(above.region or above.title, indicators, observations, entered)
+
+
 def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str, provisional: bool = False) -> bytes:
     """The plan's report for `year` as a .docx, .xlsx or .html file, with the figures in force (and those
     awaiting review, said on the title and first in the summary, with `provisional`), its tasks and the
@@ -96,6 +112,7 @@ def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str, provisional: 
         tasks=task_lines(plan),
         leads={i.key: i.lead.name for i in stored if i.lead},
         projects=plan.read().projects,
+        parent=parent_of(plan),
     )
     if provisional:
         report.title += PROVISIONAL_TITLE

@@ -8,14 +8,13 @@ figures awaiting the office's review (含待审核数据), labelled so.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.contrib.staticfiles import finders
 from django.db.models import Max
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,8 +39,12 @@ from planwatch.plan.vocabulary import (
 )
 from planwatch.report import FORMATS
 from planwatch.server.accounts.access import read_access
+from planwatch.server.downloads import attachment, report_file_name
+from planwatch.server.errors import not_understood
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Indicator, Plan
+from planwatch.server.regions.periods import long_series
+from planwatch.server.regions.services import among
 from planwatch.server.reports.services import assessments, assessments_in, report_file
 from planwatch.server.translations import page_lang
 
@@ -238,24 +241,32 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "axis": axis,
         "echarts": finders.find(ECHARTS) is not None,
         "observations": observations,
+        "earlier": long_series(ind),
+        "comparable": _comparable(plan),
     }
     return render(request, "reports/indicator.html", context)
+
+
+def _comparable(plan: Plan) -> str:
+    """The link text to the comparison across regions (各地区比较) where there are plans to compare."""
+    heading, plans = among(plan)
+    return _("与%(regions)s比较") % {"regions": heading} if len(plans) > 1 else ""
 
 
 @require_safe
 @read_access
 def download(request: HttpRequest, plan_id: int) -> HttpResponse:
-    """The report of a plan and a year, as .docx, .xlsx or .html."""
+    """The report of a plan and a year, as .docx, .xlsx or .html, named as the office files it."""
     plan = get_object_or_404(Plan, pk=plan_id)
     fmt, kind = request.GET.get("format", "docx"), request.GET.get("kind", "annual")
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return HttpResponseBadRequest("year: a year of the plan period")
-    if fmt not in FORMATS or kind not in REPORT_KINDS or not plan.period_start <= year <= plan.period_end:
-        return HttpResponseBadRequest(
-            f"format ({'/'.join(FORMATS)}), kind ({'/'.join(REPORT_KINDS)}) or year out of range"
+    year = request.GET.get("year", "")
+    if not (year.isascii() and year.isdigit()) or not plan.period_start <= int(year) <= plan.period_end:
+        period = {"start": plan.period_start, "end": plan.period_end}
+        return not_understood(request, _("报告年份须在规划期%(start)s—%(end)s年之内。") % period)
+    if fmt not in FORMATS or kind not in REPORT_KINDS:
+        return not_understood(
+            request, _("报告可下载为Word、Excel或网页，种类为年度监测报告、中期评估报告或总结评估报告。")
         )
-    data = report_file(plan, year, kind, fmt, _provisional(request))
-    name = f"{plan.region or 'plan'}-{year}-{kind}.{fmt}"
-    return FileResponse(io.BytesIO(data), content_type=CONTENT_TYPES[fmt], as_attachment=True, filename=name)
+    data = report_file(plan, int(year), kind, fmt, _provisional(request))
+    name = report_file_name(plan, int(year), kind, fmt)
+    return attachment(data, name, f"planwatch-{year}-{kind}.{fmt}", CONTENT_TYPES[fmt])

@@ -10,4 +10,4 @@ class SectionAdmin(admin.ModelAdmin):
     list_display = ("path", "plan")
     list_filter = ("plan",)
     search_fields = ("title", "text")
-    readonly_fields = ("plan", "position", "path", "title", "text", "words")
+    readonly_fields = ("plan", "position", "path", "anchor", "title", "text", "words")

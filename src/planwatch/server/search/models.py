@@ -21,7 +21,11 @@ class Section(models.Model):
     path = models.CharField("位置", max_length=200, help_text="第三章 › 第一节")
     title = models.CharField("标题", max_length=300)
     text = models.TextField("正文", blank=True)
-    words = models.TextField("分词", blank=True, help_text="the text cut into words, space-separated")
+    words = models.TextField("分词", blank=True, help_text="正文切分成的词语，以空格分隔，供检索")
+    # Where the plan-as-read page (规划读取结果) shows the section, node-3-1; empty for sections indexed before.
+    anchor = models.CharField(
+        "页内位置", max_length=100, blank=True, help_text="“规划读取结果”页面上该章节的位置"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "章节"

@@ -1,4 +1,4 @@
-"""The search page: a plan's sections holding the words asked for."""
+"""The search page: a plan's sections holding the words asked for, best first, with the passages that hold them."""
 
 from __future__ import annotations
 

@@ -27,6 +27,7 @@ from planwatch.ingest.limits import Limits, check_package
 from planwatch.plan.sheet_text import text_cells
 from planwatch.server.plans.models import Plan
 from planwatch.server.tasks.models import Task
+from planwatch.server.translations import page_lang
 
 COLUMNS = (("序号", 6), ("任务", 50), ("牵头单位", 16), ("配合单位", 28), ("完成时限", 16), ("进展", 40))
 # Other headers offices write for the same columns.
@@ -128,11 +129,13 @@ def read_tasks(path: Path) -> list[SheetRow]:
     try:
         check_package(path, Limits.from_environment())
     except InputError as error:
-        raise SheetError(error.reason) from None
+        raise SheetError(error.text(page_lang())) from None
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:
-        raise SheetError(_("不是可读取的 .xlsx 文件（%(error)s）") % {"error": e}) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise SheetError(
+            _("不是能读取的 .xlsx 文件，可能已损坏；请在 Excel 中打开、另存为 .xlsx 后再导入。")
+        ) from None
     rows = list(book.worksheets[0].iter_rows(min_row=1, values_only=True))
     header = next(
         (at for at, cells in enumerate(rows[:HEADER_SEARCH_ROWS]) if set(REQUIRED) <= _columns(cells).keys()),

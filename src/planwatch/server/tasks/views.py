@@ -3,6 +3,8 @@ assignment and progress reports, the reports' evidence, and the commitments the 
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from planwatch.server import uploads
 from planwatch.server.accounts.access import forbidden, is_office, office_required, read_access
 from planwatch.server.accounts.models import Department
+from planwatch.server.downloads import attachment
 from planwatch.server.plans.models import Plan
 from planwatch.server.tasks.access import may_report, may_see_evidence
 from planwatch.server.tasks.excel import write_tasks
@@ -86,7 +89,7 @@ def export(request: HttpRequest, plan_id: int) -> FileResponse:
     plan = get_object_or_404(Plan, pk=plan_id)
     tasks = list(_filtered(request, plan)[0])
     data = write_tasks(plan, tasks, {t.pk: t.latest_text or "" for t in tasks})
-    return uploads.workbook_download(data, plan, _("%(title)s-重点任务分工.xlsx"))
+    return uploads.workbook_download(data, plan, _("%(title)s-重点任务分工.xlsx"), "planwatch-tasks.xlsx")
 
 
 def _task_page(
@@ -178,7 +181,7 @@ def evidence(request: HttpRequest, update_id: int) -> FileResponse:
         file = update.evidence.open("rb")
     except FileNotFoundError:
         raise Http404(_("佐证材料文件已不存在。")) from None
-    return FileResponse(file, as_attachment=True, filename=update.evidence_name)
+    return attachment(file, update.evidence_name, f"evidence-{update.pk}{PurePath(file.name).suffix}")
 
 
 @read_access

@@ -3,32 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-def create_index(apps, schema_editor):
-    """FTS5 on SQLite, a GIN index on the words' tsvector on PostgreSQL."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(
-            "CREATE VIRTUAL TABLE search_section_fts USING fts5(words, content='search_section', content_rowid='id')"
-        )
-        schema_editor.execute(
-            "CREATE TRIGGER search_section_ai AFTER INSERT ON search_section BEGIN "
-            "INSERT INTO search_section_fts(rowid, words) VALUES (new.id, new.words); END"
-        )
-        schema_editor.execute(
-            "CREATE TRIGGER search_section_ad AFTER DELETE ON search_section BEGIN "
-            "INSERT INTO search_section_fts(search_section_fts, rowid, words) VALUES ('delete', old.id, old.words); END"
-        )
-    elif schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX search_section_words_gin ON search_section USING GIN (to_tsvector('simple', words))"
-        )
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("DROP TABLE IF EXISTS search_section_fts")
-    elif schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS search_section_words_gin")
+from planwatch.server.search import fts
 
 
 class Migration(migrations.Migration):
@@ -57,5 +32,5 @@ class Migration(migrations.Migration):
                 'ordering': ['plan', 'position'],
             },
         ),
-        migrations.RunPython(create_index, drop_index),
+        migrations.RunPython(fts.create, fts.drop),
     ]
