@@ -104,3 +104,9 @@ def test_nobody_writes_or_rewrites_the_trail_in_the_admin(admin_client):
     entry = AuditEntry.objects.get()
     assert admin_client.post(url(entry, "change", entry.pk), {"summary": "改写"}).status_code == 403
     assert admin_client.post(url(entry, "delete", entry.pk), {"post": "yes"}).status_code == 403
+
+
+def test_the_trail_is_written_in_chinese_from_the_english_admin(admin_client):
+    admin_client.post(url(Department, "add"), {"name": "区科技局"}, HTTP_ACCEPT_LANGUAGE="en")
+    entry = AuditEntry.objects.get(action="admin_add")
+    assert entry.summary == "在管理后台新增部门“区科技局”"

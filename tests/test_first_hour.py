@@ -1,6 +1,6 @@
 """An office's first hour, in a real browser and through the pages only: a clerk of a new office logs in, uploads
-the plan outline, checks what was read and confirms it, sets up two departments and gives an indicator and a
-task to them, downloads the fill-in template, fills it in with openpyxl and imports it, sees the dashboard's
+the plan outline, checks what was read and confirms it, sets up two departments (in the administration) and
+gives an indicator and a task to them, downloads the fill-in template, fills it in with openpyxl and imports it, sees the dashboard's
 statuses, opens an indicator and downloads the annual report as Word.
 
 Each step asserts what the clerk reads on the page (headings, counts, statuses), not only that it answered.
@@ -77,15 +77,14 @@ def add_department(page, base: str, name: str) -> None:
 
 
 def assign_indicator(page, base: str, indicator: str, department: str) -> None:
-    """The indicator's lead department, in the administration's indicator form."""
-    page.goto(f"{base}/admin/plans/indicator/?q={indicator}")
-    page.locator("#result_list a", has_text=indicator).first.click()
-    page.wait_for_load_state()
-    page.select_option("select[name=lead]", label=department)
-    page.locator("input[name=_save]").click()
-    page.wait_for_load_state()
-    row = page.locator("#result_list tr", has=page.locator("a", has_text=indicator)).first
-    assert department in row.inner_text()
+    """The indicator's lead department, on the plan's page of lead departments (from the dashboard)."""
+    page.goto(f"{base}/")
+    click(page, "link", "指标牵头单位")
+    assert page.locator("h1").inner_text() == "指标牵头单位"
+    page.get_by_label(indicator, exact=True).select_option(label=department)
+    click(page, "button", "保存牵头单位")
+    assert "已保存 1 项指标的牵头单位" in page.locator("ul.messages").inner_text()
+    assert "已指定牵头单位 1 项，共 16 项指标" in text(page)
 
 
 def assign_task(page, base: str, department: str) -> str:

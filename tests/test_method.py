@@ -164,6 +164,7 @@ def test_a_level_to_hold_at_its_target_is_never_behind_there():
     back = one(pension, series, 2024)
     # 2024: 100 against 100 is on track whatever an earlier year did; the sentence names 2023
     assert back.status == "on_track" and back.progress == 0.75
+    assert back.basis == "years"  # the share of the years that held it, not a place on a path
     assert "须保持100%" in back.explanation and "2023年未达到要求" in back.explanation
 
 
@@ -208,6 +209,7 @@ def test_relation_compared_year_by_year():
         0.5,
         "lagging",
     )  # 2022 is 2 points behind
+    assert a.basis == "years"
     higher = indicator("农村居民人均可支配收入增长", target="高于GDP增长", rate=True)
     series = obs(higher, y2021=8.0) + obs(GROWTH, y2021=7.5)
     assert one(higher, series, 2021, GROWTH).status == "on_track"

@@ -49,6 +49,10 @@ def test_midterm_summary_counts_and_names(inputs):
     assert [p.name for p in report.behind] == behind
     assert report.behind[0].text.endswith("（数据来源：示例数据（非统计数据））")
     assert report.completion == []
+    # what the remaining years need, with its unit a year (a growth in % stays a rate)
+    needs = [r.required for g in report.groups for r in g.rows if r.required]
+    assert needs and all(n.endswith(("/年", "%")) for n in needs)
+    assert any(n.endswith("/年") for n in needs)
 
 
 def test_final_report_has_the_completion_table(inputs):

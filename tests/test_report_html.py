@@ -152,6 +152,24 @@ def test_main_table_against_report(midterm: Report, midterm_page: bytes) -> None
             assert f"status-{row.status}" in tr.findall("td")[9].get("class").split()
 
 
+def test_main_table_fits_the_page(midterm_page: bytes) -> None:
+    """表1 is laid out in fixed columns adding up to the page's width, 指标 the widest, so it neither runs past
+    the page's edge nor squeezes the names to two characters a line."""
+    page = lxml_html.fromstring(midterm_page)
+    widths = [
+        int(re.search(r"width: (\d+)%", c.get("style"))[1])
+        for c in page.get_element_by_id("main").iter("col")
+    ]
+    assert len(widths) == 13 and sum(widths) == 100
+    assert widths[1] == max(widths)
+    css = "".join(s.text for s in page.iter("style"))
+    assert "table#main { table-layout: fixed; }" in css
+    cells = [
+        _text(tr.findall("td")[10]) for tr in page.get_element_by_id("main").iter("tr") if tr.findall("td")
+    ]
+    assert any(c.endswith("/年") for c in cells)
+
+
 def test_status_colours_in_css(midterm_page: bytes) -> None:
     css = "".join(s.text for s in lxml_html.fromstring(midterm_page).iter("style"))
     for status, colour in STATUS_COLOURS.items():

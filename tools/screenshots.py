@@ -175,6 +175,8 @@ def plan_pages(cam: Camera, ids: Ids) -> None:
     cam.shot("dashboard", f"/plans/{ids.plan}/?year=2024")
     cam.shot("dashboard-provisional", f"/plans/{ids.plan}/?year=2024&provisional=1")
     cam.shot("reading", f"/plans/{ids.plan}/reading/")
+    cam.shot("leads", f"/plans/{ids.plan}/leads/")
+    cam.shot("region", f"/regions/plans/{ids.plan}/")
     cam.shot("indicator", f"/indicators/{ids.indicator}/")
     cam.shot("settings", f"/office/plans/{ids.plan}/settings/")
     cam.shot("search", f"/search/plans/{ids.plan}/?q=养老")

@@ -3,7 +3,7 @@ rating can be audited."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -22,7 +22,14 @@ class Assessment(BaseModel):
     expected: float | None = Field(None, description="where the time-elapsed path says it should be")
     actual: float | None = Field(None, description="the observed level, rate, index or total compared")
     progress: float | None = Field(
-        None, description="actual progress over expected progress; 1 is on the path"
+        None,
+        description="actual progress over expected progress, 1 on the path; with `basis` years, the share"
+        " of the elapsed years that met the target",
+    )
+    basis: Literal["path", "years"] = Field(
+        "path",
+        description="what `progress` measures: the time-elapsed path, or the years that held a level to"
+        " keep or a relation to another indicator (no path to be on)",
     )
     required_annual_growth: float | None = Field(
         None,

@@ -111,7 +111,8 @@ def _required(ind: Indicator, kind: TargetKind, year: int, required: float, rate
         what_en = f"{size} {POINTS_EN if unit == PERCENT else unit} a year"
     if zh:
         return f"实现{ind.target_year}年目标，今后{left}年需{verb_zh}{what_zh}"
-    return f"to reach the {ind.target_year} target it must {verb_en} {what_en} for {left} more year(s)"
+    years_en = "1 more year" if left == 1 else f"{left} more years"
+    return f"to reach the {ind.target_year} target it must {verb_en} {what_en} for {years_en}"
 
 
 def _annual(year: int, j: Judgement, zh: bool, unit: str) -> str:

@@ -33,6 +33,7 @@ from planwatch.plan.vocabulary import (
     exact_text,
     figure_text,
     is_reduction_name,
+    per_year,
 )
 
 RANK: dict[Status, int] = {
@@ -172,6 +173,7 @@ def judged(c: Case, year: int, series: Mapping[str, Series], settings: Settings,
         "expected": _round(j.expected),
         "actual": _round(j.actual),
         "progress": _round(j.progress, 3),
+        "basis": "years" if j.reason in _YEARS_HELD else "path",
         "required_annual_growth": _round(j.required, 4),
         "required_unit": j.required_unit,
         "completion": _round(j.completion, 3),
@@ -185,6 +187,10 @@ def judged(c: Case, year: int, series: Mapping[str, Series], settings: Settings,
         "likelihood": None,
         "vintages": {},
     }
+
+
+# Judgements whose progress is the share of the elapsed years that held the target, not a path.
+_YEARS_HELD = ("hold", "relation")
 
 
 def _round(x: float | None, digits: int = 2) -> float | None:
@@ -273,7 +279,7 @@ def _level(c: Case, year: int, _series, settings: Settings) -> Judgement:
             j.required, j.required_unit = _required_growth(t, a, left), PERCENT
             planned = _required_growth(t, b, total)
         else:
-            j.required, j.required_unit = (t - a) / left, f"{ind.unit or ''}/年"
+            j.required, j.required_unit = (t - a) / left, per_year(ind.unit or "")
             planned = (t - b) / total
         j.out_of_reach = (
             planned is not None
@@ -370,7 +376,7 @@ def _bound(c: Case, year: int, _series, settings: Settings) -> Judgement:
     within_precision(j, c.step)
     j.completion = (a - b) / (v - b)
     if left > 0:
-        j.required, j.required_unit = (v - a) / left, f"{ind.unit or ''}/年"
+        j.required, j.required_unit = (v - a) / left, per_year(ind.unit or "")
         j.out_of_reach = abs(j.required) > settings.reach_factor * abs((v - b) / total)
     return j
 
@@ -484,7 +490,7 @@ def _cumulative(c: Case, year: int, _series, settings: Settings) -> Judgement:
         done = sum(values)
         expected = total_target * s
         required = (total_target - done) / left if left > 0 else None
-        required_unit = f"{ind.unit or ''}/年"
+        required_unit = per_year(ind.unit or "")
     progress = done / expected if expected else None
     met = done >= total_target if total_target >= 0 else done <= total_target
     j = Judgement(

@@ -275,7 +275,7 @@ class _BodyReader:
             self._warn(
                 "row_number_repaired",
                 f"序号印作“{printed}”，读作1。",
-                f"the row number printed as '{printed}' is read as 1.",
+                f"the row number printed as “{printed}” is read as 1.",
             )
         self.numbered = True
         self.pos = m.end()
@@ -419,7 +419,7 @@ class _BodyReader:
         self._warn(
             "cell_rejoined",
             f"第{self.last_number}行的单元格“{head}”被其后的单元格隔断，已按推测合并。",
-            f"row {self.last_number}: the cell '{head}' was printed cut in two around the next cells; "
+            f"row {self.last_number}: the cell “{head}” was printed cut in two around the next cells; "
             "joined by guess.",
         )
         return cut
@@ -448,7 +448,7 @@ class _BodyReader:
             self._warn(
                 "unit_lost",
                 f"“{name}”的单位印作“()”，读作“{unit or '未知'}”，请核对。",
-                f"{name}: the unit printed as '()' is read as {unit or 'unknown'}.",
+                f"{name}: the unit printed as “()” is read as {unit or 'unknown'}.",
             )
         name = _repair_name(name, self)
         parent_name, name = _split_parent(name) if number is not None else (None, name)
@@ -514,7 +514,7 @@ class _BodyReader:
             self._warn(
                 "stray_mark",
                 f"“{row.name}”行单元格之间多出的“{n}”已忽略。",
-                f"{row.name}: a stray '{n}' between cells was ignored.",
+                f"{row.name}: a stray “{n}” between cells was ignored.",
             )
         return atoms, attribute
 
@@ -529,7 +529,7 @@ class _BodyReader:
             self._warn(
                 "cells_unread",
                 f"“{row.name}”行的单元格“{printed}”无法分入{len(self.columns)}列，原样保留并标为不确定。",
-                f"{row.name}: cells '{printed}' do not fit the {len(self.columns)} columns; kept as printed, uncertain.",
+                f"{row.name}: cells “{printed}” do not fit the {len(self.columns)} columns; kept as printed, uncertain.",
             )
             row.cells = [_cell(printed, None, uncertain=True)]
             return
@@ -565,7 +565,7 @@ class _BodyReader:
                 "cells_uncertain",
                 f"“{row.name}”一行的单元格“{printed}”读法不确定，按{cells_text(best.cells)}读取，"
                 f"也可能是{others}，请核对。",
-                f"{row.name}: the cells printed '{printed}' may be read more than one way; read as "
+                f"{row.name}: the cells printed “{printed}” may be read more than one way; read as "
                 f"{cells_text(best.cells, 'en')}, or possibly {others_en}; please check.",
             )
 

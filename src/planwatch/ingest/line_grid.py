@@ -56,7 +56,7 @@ class LineRow:
         name = join(self.name)
         if self.number:
             return f"第{self.number}行（{name}）", f"row {self.number} ({name})"
-        return f"“{name}”行", f"row '{name}'"
+        return f"“{name}”行", f"row “{name}”"
 
     def has_values(self) -> bool:
         return bool(self.values) or any(self.cells or [])

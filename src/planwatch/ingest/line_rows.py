@@ -372,7 +372,7 @@ class _Reader:
             "name_split_guessed",
             f"{self.where}：{zh}的名称与其下第一个分项的名称连排折行，已按推测在“{join(first.name)}”前断开，请核对。",
             f"{self.where}, {en}: the name ran on into its first sub-row's over wrapped lines; cut by guess "
-            f"before '{join(first.name)}', please check.",
+            f"before “{join(first.name)}”, please check.",
         )
 
     def _open(self, row: LineRow) -> None:

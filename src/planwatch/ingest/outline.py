@@ -84,7 +84,7 @@ def read_contents(text: str) -> tuple[Contents | None, list[PlanWarning]]:
                     PlanWarning(
                         code="contents_page_moved",
                         message=f"目录中“{e.number}{e.title}”的页码（{e.page}）印在上一条目旁，已归还本条目。",
-                        message_en=f"the page of {e.number}{e.title} ({e.page}) was printed beside the one before",
+                        message_en=f"The page of {e.number}{e.title} ({e.page}) was printed beside the entry before it",
                         where=f"目录 {e.number}{e.title}",
                     )
                     for e in entries

@@ -24,5 +24,5 @@ def cells_text(cells: list[str], lang: str = "zh") -> str:
     """A row's cells as a warning quotes them: “170以上”“8以上”（空）“7”, or in English
     '170以上', '8以上', (empty), '7'."""
     if lang == "en":
-        return ", ".join(f"'{c}'" if c else "(empty)" for c in cells)
+        return ", ".join(f"“{c}”" if c else "(empty)" for c in cells)
     return "".join(f"“{c}”" if c else "（空）" for c in cells)

@@ -132,7 +132,7 @@ class _Reader:
                 PlanWarning(
                     code="row_number_repaired",
                     message=f"{self.where}：序号“{m.group(1)}”读作1。",
-                    message_en=f"{self.where}: row number '{m.group(1)}' read as 1.",
+                    message_en=f"{self.where}: row number “{m.group(1)}” read as 1.",
                     where=self.where,
                 )
             )
@@ -186,7 +186,7 @@ class _Reader:
             PlanWarning(
                 code="unit_lost",
                 message=f"{self.where}：指标“{name}”的单位印作“()”，读作“{guess}”，请核对。",
-                message_en=f"{self.where}: the unit of '{name}' is printed as '()'; read as "
+                message_en=f"{self.where}: the unit of “{name}” is printed as “()”; read as "
                 f"{unit or 'unknown'}, please check.",
                 where=self.where,
             )
@@ -218,7 +218,7 @@ def _unfilled(where: str, row: Row) -> PlanWarning:
     return PlanWarning(
         code="row_unfilled",
         message=f"{where}：{label}“{row.name}”没有读到目标值，请核对。",
-        message_en=f"{where}: no target was read for '{row.name}'"
+        message_en=f"{where}: no target was read for “{row.name}”"
         + (f" (row {row.number})" if row.number else "")
         + "; please check.",
         where=where,

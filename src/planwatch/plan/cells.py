@@ -188,7 +188,7 @@ def _read(text: str) -> Reading:
         kind="text",
         uncertain=True,
         note=f"“{text}”未能按目标读出，按原文保留",
-        note_en=f"'{text}' does not read as a target; kept as printed",
+        note_en=f"“{text}” does not read as a target; kept as printed",
     )
 
 
@@ -247,7 +247,7 @@ def _read_change(verb: str, rest: str) -> Reading | None:
             reading,
             (
                 f"既有“{verb}”又有正负号，按“{verb}”定方向",
-                f"both '{verb}' and a sign: read the direction of '{verb}'",
+                f"both “{verb}” and a sign: read the direction of “{verb}”",
             ),
         )
     return reading
@@ -335,7 +335,7 @@ def _comparator(pre: str | None, post: str | None) -> tuple[Comparator | None, N
     if first and second and first != second:
         return first, (
             f"“{pre}”与“{post}”矛盾，按“{pre}”读取",
-            f"'{pre}' and '{post}' disagree: read '{pre}'",
+            f"“{pre}” and “{post}” disagree: read “{pre}”",
         )
     return first or second, None
 

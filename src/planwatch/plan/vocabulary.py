@@ -78,6 +78,14 @@ def is_reduction_name(name: str) -> bool:
     return any(word in name for word in REDUCTION_WORDS)
 
 
+PER_YEAR = "/年"
+
+
+def per_year(unit: str) -> str:
+    """A unit a year, as the remaining years' need is written: 人/年, 个百分点/年."""
+    return f"{unit}{PER_YEAR}"
+
+
 def change_unit(unit: str) -> str:
     """The unit of a change of a figure: 个百分点 for a figure in %, else the figure's own unit."""
     return POINTS if unit == PERCENT else unit

@@ -42,6 +42,7 @@ from planwatch.plan.vocabulary import (
     growth_text,
     is_reduction_name,
     likelihood_label,
+    per_year,
     target_text,
 )
 from planwatch.report.evaluation import Facts, category_text, overall, plan_name, problems, suggestions
@@ -178,7 +179,7 @@ def _required_text(a: Assessment, ind: Indicator) -> str:
         return ""
     if a.required_unit == PERCENT:
         return f"{figure_text(a.required_annual_growth)}{PERCENT}"
-    return f"{figure_text(a.required_annual_growth)}{change_unit(ind.unit or '')}"
+    return f"{figure_text(a.required_annual_growth)}{per_year(change_unit(ind.unit or ''))}"
 
 
 def build_report(

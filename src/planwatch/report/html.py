@@ -26,6 +26,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
 _ENV.filters["figure"] = lambda x: figure_text(x, layout.EMPTY)
 _ENV.filters["cell"] = lambda s: s or layout.EMPTY
 _ENV.filters["chinese"] = layout.chinese_number

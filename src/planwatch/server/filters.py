@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django import template
 
-from planwatch.plan.vocabulary import ATTRIBUTE_EN, NO_FIGURE, exact_text, figure_text, status_label
+from planwatch.plan.vocabulary import ATTRIBUTE_EN, NO_FIGURE, PER_YEAR, exact_text, figure_text, status_label
 from planwatch.server.translations import page_lang
 
 register = template.Library()
+
 
 
 @register.filter
@@ -34,6 +35,15 @@ def percent(value: float | None) -> str:
 @register.filter(name="status_label")
 def status_in_words(status: str) -> str:
     return status_label(status, page_lang())
+
+
+@register.filter
+def per_year(unit: str | None) -> str:
+    """A unit per year as the library writes it (人/年) in the page's language: 人 a year in English."""
+    unit = unit or ""
+    if page_lang() == "en" and unit.endswith(PER_YEAR):
+        return unit.removesuffix(PER_YEAR) + " a year"
+    return unit
 
 
 @register.filter

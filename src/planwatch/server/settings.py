@@ -99,7 +99,8 @@ INSTALLED_APPS = [
     "planwatch.server.search",
     "planwatch.server.regions",
     "planwatch.server.api",
-    "axes",
+    # django-axes, its records named in Chinese and shown in the admin by accounts/admin.py.
+    "planwatch.server.accounts.apps.LoginRecordsConfig",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # its admin pages are registered in Chinese by accounts/admin.py
 AXES_CLIENT_IP_CALLABLE = "planwatch.server.accounts.logins.client_address"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

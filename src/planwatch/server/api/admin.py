@@ -1,6 +1,7 @@
 """Tokens in the Django admin: made on the add page, whose confirmation shows the key once."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 
 from planwatch.server.api.models import ApiToken
 
@@ -19,5 +20,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         if not change:
             token = obj.new_key()
-            messages.warning(request, f"新令牌（只显示这一次，请立即复制）：{token}")
+            messages.warning(request, _("新令牌（只显示这一次，请立即复制）：%(token)s") % {"token": token})
         super().save_model(request, obj, form, change)

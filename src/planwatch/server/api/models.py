@@ -9,6 +9,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # A token seen again within this time is not written back: reads need not each cost a database write.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -23,15 +25,16 @@ class ApiToken(models.Model):
     """A bearer token of one user. Only its digest is stored, so it is shown once, when made."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="用户"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("用户")
     )
-    name = models.CharField("名称", max_length=100, help_text="what the token is for, e.g. 统计局数据报送")
-    key_hash = models.CharField("令牌摘要", max_length=64, unique=True, editable=False)
-    created = models.DateTimeField("创建时间", default=timezone.now, editable=False)
-    last_used = models.DateTimeField("最近使用", null=True, blank=True, editable=False)
+    name = models.CharField(_("名称"), max_length=100, help_text=_("令牌的用途，如 统计局数据报送"))
+    key_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
+    last_used = models.DateTimeField(_("最近使用"), null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "API 令牌"
+        verbose_name = _("API 令牌")
+        verbose_name_plural = pgettext_lazy("plural", "API 令牌")
         ordering = ["user", "-created"]
 
     def __str__(self) -> str:

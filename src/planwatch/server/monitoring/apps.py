@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class MonitoringConfig(AppConfig):
     name = "planwatch.server.monitoring"
-    verbose_name = "监测 Monitoring"
+    verbose_name = pgettext_lazy("app", "监测")

@@ -35,6 +35,7 @@ class ObservationForm(forms.Form):
     value = forms.FloatField(
         label=_("监测值"),
         help_text=_("只填数字；增长、下降类指标填当年增速或降幅（%），如 6.5。"),
+        error_messages={"required": _("请填写监测值。"), "invalid": _("监测值只填数字，如 6.5。")},
     )
     # Shown only when the figure is questioned (see `questioned`), beside it: the person says it is right.
     confirmed = forms.BooleanField(label=_("数值无误，确认保存"), required=False, widget=forms.HiddenInput)
@@ -74,7 +75,7 @@ class ObservationForm(forms.Form):
         right, or one not confirmed yet (the box to confirm it is then shown)."""
         if doubt is None or (self.cleaned_data["confirmed"] and not doubt.impossible):
             return False
-        self.add_error("value", doubt.text)
+        self.add_error("value", _("%(question)s。") % {"question": doubt.text})
         if not doubt.impossible:
             self.fields["confirmed"].widget = forms.CheckboxInput()
         return True

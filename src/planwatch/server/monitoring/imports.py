@@ -140,7 +140,7 @@ def _question(result: Check, current: dict[tuple[int, int], Observation]) -> Non
     for row in result.rows:
         doubt = question(library[row.indicator.pk], row.year, row.value, figures[row.indicator.pk], lang)
         if doubt is not None:
-            found = Problem(doubt.text, row=row.number, label=row.label)
+            found = Problem(_("%(question)s。") % {"question": doubt.text}, row=row.number, label=row.label)
             (result.problems if doubt.impossible else result.questioned).append(found)
 
 
@@ -163,7 +163,7 @@ def store(plan: Plan, parsed: dict, name: str, user, confirmed: bool = False) ->
     with transaction.atomic():
         result = check(plan, parsed, user)
         if not confirmed:
-            unconfirmed = _("%(question)s。确认导入时没有勾选“数值无误，确认保存”。")
+            unconfirmed = _("%(question)s确认导入时没有勾选“数值无误，确认保存”。")
             result.problems += [
                 Problem(unconfirmed % {"question": q.message}, row=q.row, label=q.label)
                 for q in result.questioned

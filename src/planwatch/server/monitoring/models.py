@@ -15,6 +15,8 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
@@ -73,34 +75,44 @@ class ObservationQuerySet(models.QuerySet):
 class Observation(models.Model):
     """The figure of an indicator for a year. A revision supersedes it; it is never deleted."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    year = models.PositiveIntegerField("年份")
-    value = models.FloatField("值")
-    source = models.CharField("来源", max_length=200, blank=True)
-    note = models.CharField("备注", max_length=500, blank=True)
-    annual_target = models.CharField("年度目标", max_length=100, blank=True)
-    vintage = models.CharField(
-        "数据类型", max_length=12, blank=True, choices=[(v, VINTAGE_ZH[v]) for v in VINTAGES]
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", verbose_name=_("指标")
     )
-    published_on = models.DateField("发布日期", null=True, blank=True)
-    illustrative = models.BooleanField("示例数据", default=False)
-    entered_at = models.DateTimeField("录入时间", default=timezone.now)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    superseded_at = models.DateTimeField("被修订时间", null=True, blank=True)
+    year = models.PositiveIntegerField(_("年份"))
+    value = models.FloatField(_("值"))
+    source = models.CharField(_("来源"), max_length=200, blank=True)
+    note = models.CharField(_("备注"), max_length=500, blank=True)
+    annual_target = models.CharField(_("年度目标"), max_length=100, blank=True)
+    vintage = models.CharField(
+        _("数据类型"), max_length=12, blank=True, choices=[(v, VINTAGE_ZH[v]) for v in VINTAGES]
+    )
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    illustrative = models.BooleanField(_("示例数据"), default=False)
+    entered_at = models.DateTimeField(_("录入时间"), default=timezone.now)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("录入人")
+    )
+    superseded_at = models.DateTimeField(_("被修订时间"), null=True, blank=True)
     review = models.CharField(
-        "审核状态", max_length=10, choices=list(REVIEW_ZH.items()), default=APPROVED, db_index=True
+        _("审核状态"), max_length=10, choices=list(REVIEW_ZH.items()), default=APPROVED, db_index=True
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("审核人"),
     )
     # Who reviewed a department's figure, and when; empty for a figure the office entered (approved as entered).
-    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
-    return_reason = models.CharField("退回理由", max_length=500, blank=True)
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    return_reason = models.CharField(_("退回理由"), max_length=500, blank=True)
 
     objects = ObservationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "监测值"
+        verbose_name = _("监测值")
+        verbose_name_plural = pgettext_lazy("plural", "监测值")
         ordering = ["indicator", "year", "entered_at"]
         constraints = [
             # One approved figure in force per year, and at most one awaiting review beside it.

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from planwatch.ingest.spreadsheets import write_template
+from planwatch.plan.vocabulary import vintage_label
 from planwatch.server import uploads
 from planwatch.server.accounts.access import View, forbidden, may_change, office_required, read_access
 from planwatch.server.monitoring.access import may_import
@@ -33,6 +34,7 @@ from planwatch.server.monitoring.services import (
     return_observation,
 )
 from planwatch.server.plans.models import Indicator, Plan
+from planwatch.server.translations import page_lang
 
 
 @dataclass
@@ -97,6 +99,7 @@ def plan_figures(request: HttpRequest, plan_id: int) -> HttpResponse:
             "may_import": may_import(request.user),
             "import_form": ImportForm(),
             "workbook": WORKBOOK,
+            "preliminary_mark": vintage_label("preliminary", page_lang()),
         },
     )
 

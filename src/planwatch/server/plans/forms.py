@@ -193,8 +193,12 @@ class SettingsForm(forms.Form):
                 initial=getattr(current, name), required=False, **words(name)
             )
         for name in _LISTS:
+            # Wide enough for a dozen words, so that none is cut off.
             self.fields[name] = forms.CharField(
-                initial="，".join(getattr(current, name)), required=False, **words(name)
+                initial="，".join(getattr(current, name)),
+                required=False,
+                widget=forms.TextInput(attrs={"size": 80}),
+                **words(name),
             )
 
     def settings(self) -> Settings:

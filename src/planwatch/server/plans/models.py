@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from planwatch.evaluate.settings import Settings
 from planwatch.plan import model as plan_model
@@ -28,27 +30,39 @@ class PlanManager(models.Manager):
 class Plan(models.Model):
     """A plan outline as read from its document, with the evaluation settings the office chose for it."""
 
-    title = models.CharField("标题", max_length=200)
-    region = models.CharField("地区", max_length=100, blank=True)
+    title = models.CharField(_("标题"), max_length=200)
+    region = models.CharField(_("地区"), max_length=100, blank=True)
     region_code = models.CharField(
-        "行政区划代码", max_length=6, blank=True, db_index=True, help_text="GB/T 2260 六位代码，如 411002"
+        _("行政区划代码"),
+        max_length=6,
+        blank=True,
+        db_index=True,
+        help_text=_("GB/T 2260 六位代码，如 411002"),
     )
     predecessor = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="successors", verbose_name="上一期规划"
+        "self",
+        models.SET_NULL,
+        verbose_name=_("上一期规划"),
+        null=True,
+        blank=True,
+        related_name="successors",
     )
-    period_start = models.PositiveIntegerField("起始年")
-    period_end = models.PositiveIntegerField("终止年")
-    source_name = models.CharField("来源文件", max_length=255, blank=True)
-    reading = models.JSONField("读取结果", help_text="the Plan JSON of planwatch ingest")
-    evaluation_settings = models.JSONField("评估参数", default=dict, blank=True)
-    illustrative = models.BooleanField("示例数据", default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    period_start = models.PositiveIntegerField(_("起始年"))
+    period_end = models.PositiveIntegerField(_("终止年"))
+    source_name = models.CharField(_("来源文件"), max_length=255, blank=True)
+    reading = models.JSONField(_("读取结果"), help_text=_("从规划文本读取的章节、指标表、任务等全部内容"))
+    evaluation_settings = models.JSONField(_("评估参数"), default=dict, blank=True)
+    illustrative = models.BooleanField(_("示例数据"), default=False)
+    created_at = models.DateTimeField(_("上传时间"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("上传人")
+    )
 
     objects = PlanManager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "规划"
+        verbose_name = _("规划")
+        verbose_name_plural = pgettext_lazy("plural", "规划")
         ordering = ["-period_start", "title"]
 
     def __str__(self) -> str:
@@ -65,20 +79,22 @@ class Plan(models.Model):
 class Indicator(models.Model):
     """One indicator of a plan, as the evaluation library reads it."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
-    key = models.CharField("编号", max_length=100)
-    position = models.PositiveIntegerField(default=0)
-    name = models.CharField("指标", max_length=200)
-    unit = models.CharField("单位", max_length=50, blank=True)
-    category = models.CharField("类别", max_length=100, blank=True)
-    attribute = models.CharField("属性", max_length=10, blank=True, choices=[(a, a) for a in ATTRIBUTES])
-    base_year = models.PositiveIntegerField("基期年")
-    target_year = models.PositiveIntegerField("目标年")
-    baseline = models.CharField("基期值", max_length=100, blank=True)
-    baseline_growth = models.CharField("基期年均增长", max_length=100, blank=True)
-    target = models.CharField("目标值", max_length=100, blank=True)
-    target_growth = models.CharField("目标年均增长", max_length=100, blank=True)
-    rate = models.BooleanField("增速类指标", default=False, help_text="yearly figures are rates in %")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("规划")
+    )
+    key = models.CharField(_("编号"), max_length=100)
+    position = models.PositiveIntegerField(_("序号"), default=0, help_text=_("在规划指标表中的次序，从0起"))
+    name = models.CharField(_("指标"), max_length=200)
+    unit = models.CharField(_("单位"), max_length=50, blank=True)
+    category = models.CharField(_("类别"), max_length=100, blank=True)
+    attribute = models.CharField(_("属性"), max_length=10, blank=True, choices=[(a, a) for a in ATTRIBUTES])
+    base_year = models.PositiveIntegerField(_("基期年"))
+    target_year = models.PositiveIntegerField(_("目标年"))
+    baseline = models.CharField(_("基期值"), max_length=100, blank=True)
+    baseline_growth = models.CharField(_("基期年均增长"), max_length=100, blank=True)
+    target = models.CharField(_("目标值"), max_length=100, blank=True)
+    target_growth = models.CharField(_("目标年均增长"), max_length=100, blank=True)
+    rate = models.BooleanField(_("增速类指标"), default=False, help_text=_("各年监测值为增速（%）"))
     lead = lead_field("indicators")
     predecessor = models.ForeignKey(
         "self",
@@ -86,12 +102,13 @@ class Indicator(models.Model):
         null=True,
         blank=True,
         related_name="successors",
-        verbose_name="上一期同一指标",
-        help_text="上一期规划中的同一指标：其末年监测值即本期基期值，两期数据连成一个序列",
+        verbose_name=_("上一期同一指标"),
+        help_text=_("上一期规划中的同一指标：其末年监测值即本期基期值，两期数据连成一个序列"),
     )
 
     class Meta:
-        verbose_name = verbose_name_plural = "指标"
+        verbose_name = _("指标")
+        verbose_name_plural = pgettext_lazy("plural", "指标")
         ordering = ["plan", "position"]
         constraints = [models.UniqueConstraint(fields=["plan", "key"], name="indicator_key_unique_in_plan")]
 
@@ -144,17 +161,22 @@ class Indicator(models.Model):
 class CellCorrection(models.Model):
     """A table cell read wrong and put right by a person; the earlier reading is kept, with who and when."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="corrections")
-    table = models.PositiveIntegerField("表")
-    row = models.PositiveIntegerField("行")
-    cell = models.PositiveIntegerField("列")
-    before = models.CharField("原读取", max_length=200, blank=True)
-    after = models.CharField("更正为", max_length=200, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(default=timezone.now)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("规划")
+    )
+    table = models.PositiveIntegerField(_("表"))
+    row = models.PositiveIntegerField(_("行"))
+    cell = models.PositiveIntegerField(_("列"))
+    before = models.CharField(_("原读取"), max_length=200, blank=True)
+    after = models.CharField(_("更正为"), max_length=200, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("更正人")
+    )
+    at = models.DateTimeField(_("更正时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "单元格更正"
+        verbose_name = _("单元格更正")
+        verbose_name_plural = pgettext_lazy("plural", "单元格更正")
         ordering = ["-at"]
 
     def __str__(self) -> str:
@@ -166,14 +188,17 @@ class DelegatedTarget(models.Model):
     (控制在市目标内, 按市下达目标); judged from then on in place of the parent plan's own target."""
 
     indicator = models.OneToOneField(
-        Indicator, models.CASCADE, related_name="delegated_target", verbose_name="指标"
+        Indicator, models.CASCADE, related_name="delegated_target", verbose_name=_("指标")
     )
-    target = models.CharField("下达目标", max_length=100, help_text="如 6.5、≤0.35、[14]")
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    entered_at = models.DateTimeField(default=timezone.now)
+    target = models.CharField(_("下达目标"), max_length=100, help_text=_("如 6.5、≤0.35、[14]"))
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("录入人")
+    )
+    entered_at = models.DateTimeField(_("录入时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "上级下达目标"
+        verbose_name = _("上级下达目标")
+        verbose_name_plural = pgettext_lazy("plural", "上级下达目标")
 
     def __str__(self) -> str:
         return f"{self.indicator.name}：{self.target}"

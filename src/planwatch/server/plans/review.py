@@ -8,6 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from planwatch.evaluate.from_plan import indicator_table
@@ -22,6 +27,7 @@ from planwatch.ingest.table_rows import clean
 from planwatch.plan import model as plan_model
 from planwatch.plan.cells import read_cell
 from planwatch.server.plans.forms import ColumnRolesForm
+from planwatch.server.plans.models import Plan
 from planwatch.server.translations import page_lang
 from planwatch.server.uploads import Pending
 
@@ -176,3 +182,26 @@ def role_tables(
 
 def _doubted(table: plan_model.Table | None, k: int, places: set[str]) -> bool:
     return table is not None and table_place(table, k) in places
+
+
+def same_plans(reading: plan_model.Plan) -> list[Plan]:
+    """Plans already stored with the title and period of the one under review: the same outline uploaded twice
+    would be two plans a clerk cannot tell apart."""
+    if not reading.title:
+        return []
+    stored = Plan.objects.filter(title=reading.title).order_by("created_at")
+    if reading.period is not None:
+        stored = stored.filter(period_start=reading.period.start, period_end=reading.period.end)
+    return list(stored)
+
+
+def same_plan_notice(plan: Plan) -> SafeString:
+    """The notice naming a plan already stored under the same title and period, with a link to it; storing
+    the upload all the same is left to the office."""
+    text = _(
+        "已保存过同名、同规划期的规划：{title}（来源文件 {source}，{day}保存）。"
+        "如是同一文件重复上传，不必再次确认保存。"
+    )
+    link = format_html('<a href="{}">{}</a>', reverse("reports:dashboard", args=[plan.pk]), plan.title)
+    day = date_format(localdate(plan.created_at), "Y-m-d")
+    return format_html(text, title=link, source=plan.source_name or "—", day=day)

@@ -33,7 +33,14 @@ from planwatch.server.plans.forms import (
 )
 from planwatch.server.plans.models import CellCorrection, Plan
 from planwatch.server.plans.reading import cell_place, outline_view, reading_check
-from planwatch.server.plans.review import assigned_roles, read_upload, role_form, role_tables
+from planwatch.server.plans.review import (
+    assigned_roles,
+    read_upload,
+    role_form,
+    role_tables,
+    same_plan_notice,
+    same_plans,
+)
 from planwatch.server.plans.services import correct_cell, save_settings, store_plan
 from planwatch.server.translations import page_lang
 from planwatch.server.uploads import Pending, Uploads
@@ -144,6 +151,8 @@ def _review(
         messages.error(request, _refusal(pending.name, e))
         return redirect("plans:upload")
     reading = upload.reading
+    for stored in same_plans(reading):  # a notice, not a refusal: the office may mean to store it again
+        messages.warning(request, same_plan_notice(stored))
     outline, other_tables = outline_view(reading)
     if sheet_form is None:
         years = (

@@ -17,7 +17,7 @@ from planwatch.server.translations import page_lang
 WIDTHS = (8, 22, 14, 18, 24, 14, 60)
 
 
-def comparison_workbook(title: str, heading: str, rows: list[Compared]) -> bytes:
+def comparison_workbook(title: str, heading: str, year: int, rows: list[Compared]) -> bytes:
     """The comparison as an .xlsx: a title row, a header, one row a region in the order given (by rank)."""
     book = openpyxl.Workbook()
     sheet = book.active
@@ -25,7 +25,8 @@ def comparison_workbook(title: str, heading: str, rows: list[Compared]) -> bytes
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([heading])
-    sheet.append([_("排名"), _("地区"), _("实际"), _("目标"), _("规划"), _("进展状态"), _("说明")])
+    figure = _("%(year)s年数值") % {"year": year}
+    sheet.append([_("排名"), _("地区"), figure, _("目标"), _("规划"), _("进展状态"), _("说明")])
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     lang = page_lang()
@@ -36,7 +37,7 @@ def comparison_workbook(title: str, heading: str, rows: list[Compared]) -> bytes
             [
                 row.rank,
                 row.region,
-                a.actual if a is not None else None,
+                row.figure,
                 (row.indicator.target or row.indicator.target_growth) if row.indicator else "",
                 row.plan.title,
                 status_label(status, lang),

@@ -101,6 +101,11 @@ class Compared:
     rank: int | None = None
     share: float = 0.0  # the bar's length, a share of the largest figure
 
+    @property
+    def figure(self) -> float | None:
+        """The region's own figure of the year (a growth target's assessment compares an average)."""
+        return self.assessment.actual_latest if self.assessment is not None else None
+
 
 def compare(indicator: Indicator, plans: list[Plan], year: int, lang: str) -> list[Compared]:
     """The indicator in each of `plans` (matched by name and unit), judged in `year`, ranked by the
@@ -124,12 +129,13 @@ def _lower_better(ind: LibraryIndicator, plan: Plan) -> bool:
 
 
 def _rank(rows: list[Compared], lower: bool) -> None:
-    judged = [r for r in rows if r.assessment is not None and r.assessment.actual is not None]
-    judged.sort(key=lambda r: r.assessment.actual if lower else -r.assessment.actual)
-    top = max((abs(r.assessment.actual) for r in judged), default=0.0)
+    """Rank the regions by the year's own figure, the one measure every plan shares whatever its target."""
+    judged = [r for r in rows if r.figure is not None]
+    judged.sort(key=lambda r: r.figure if lower else -r.figure)
+    top = max((abs(r.figure) for r in judged), default=0.0)
     for k, row in enumerate(judged, start=1):
         row.rank = k
-        row.share = abs(row.assessment.actual) / top if top else 0.0
+        row.share = abs(row.figure) / top if top else 0.0
 
 
 def _region_name(plan: Plan) -> str:

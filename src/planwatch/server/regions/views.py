@@ -38,7 +38,7 @@ def place(request: HttpRequest, plan_id: int) -> HttpResponse:
     context = {
         "plan": plan,
         "region": region,
-        "chain": list(reversed(ancestors(region.code))) if region else [],
+        "chain": [r for r in reversed(ancestors(region.code)) if r.level != "national"] if region else [],
         "candidates": [] if region else [(r.code, full_name(r)) for r in find(plan.region)],
         "parent": parent_plan(plan),
         "children": child_plans(plan),
@@ -108,7 +108,7 @@ def compare(request: HttpRequest, indicator_id: int) -> HttpResponse:
     rows = services.compare(indicator, plans, year, page_lang())
     if request.GET.get("format") == "xlsx":
         title = _("%(name)s各地区比较（%(year)s年）") % {"name": indicator.name, "year": year}
-        data = comparison_workbook(title, heading, rows)
+        data = comparison_workbook(title, heading, year, rows)
         name = f"{plan_file_name(indicator.plan)}-{safe_name(indicator.name)}-{year}年各地区比较.xlsx"
         return attachment(data, name, f"planwatch-comparison-{year}.xlsx", XLSX)
     context = {

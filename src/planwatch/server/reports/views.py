@@ -18,9 +18,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from planwatch.evaluate.assessment import Assessment
+from planwatch.evaluate.parents import is_delegated
 from planwatch.evaluate.path import chart
 from planwatch.evaluate.projection import outlook_text
 from planwatch.plan.vocabulary import (
@@ -77,6 +79,11 @@ class Row:
         return target_of(self.indicator)
 
     @property
+    def delegated(self) -> bool:
+        """Not assessable: the plan leaves the target to the level above (控制在市目标内) and none is entered."""
+        return self.assessment.status == "not_assessable" and is_delegated(self.indicator.to_library().target)
+
+    @property
     def percent(self) -> bool:
         """The figures compared are rates in %, whatever the indicator's unit."""
         return self.assessment.kind == "growth" or self.indicator.rate
@@ -84,7 +91,8 @@ class Row:
     @property
     def actual_span(self) -> str:
         """What the compared figure is when it is not the year's own: 年均 for a growth, 累计 for a total."""
-        return {"growth": _("年均"), "cumulative": _("累计")}.get(self.assessment.kind, "")
+        spans = {"growth": _("年均"), "cumulative": pgettext("before a figure", "累计")}
+        return spans.get(self.assessment.kind, "")
 
     @property
     def latest_unit(self) -> str:
@@ -183,6 +191,9 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
             (name, [(s, c[s]) for s in STATUSES], sum(c.values())) for name, c in by_category.items()
         ],
         "warnings": sum(r.assessment.warning for r in rows),
+        # What to do next where nothing can be judged yet: no figure entered, or targets the level above sets.
+        "no_figures": not Observation.objects.filter(indicator__plan=plan).exists(),
+        "delegated": sum(r.delegated for r in rows),
         "binding": BINDING,
         "kinds": [(k, (REPORT_KIND_EN if page_lang() == "en" else REPORT_KIND_ZH)[k]) for k in REPORT_KINDS],
     }

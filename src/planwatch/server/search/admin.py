@@ -1,3 +1,5 @@
+"""The search index in the Django admin."""
+
 from django.contrib import admin
 
 from planwatch.server.search.models import Section
@@ -11,3 +13,6 @@ class SectionAdmin(admin.ModelAdmin):
     list_filter = ("plan",)
     search_fields = ("title", "text")
     readonly_fields = ("plan", "position", "path", "anchor", "title", "text", "words")
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class TasksConfig(AppConfig):
     name = "planwatch.server.tasks"
-    verbose_name = "任务分工 Tasks"
+    verbose_name = pgettext_lazy("app", "任务分工")

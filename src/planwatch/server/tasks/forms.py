@@ -38,6 +38,22 @@ class AssignmentForm(forms.Form):
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
+    def __init__(self, *args, lead: Department | None = None, **kwargs) -> None:
+        """`lead`, the task's lead department, is left out of the departments offered to support it."""
+        super().__init__(*args, **kwargs)
+        if lead is not None:
+            supporting = self.fields["supporting"]
+            supporting.queryset = supporting.queryset.exclude(pk=lead.pk)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        lead = data.get("lead")
+        if lead is not None and lead in data.get("supporting", []):
+            self.add_error(
+                "supporting", _("%(name)s是牵头单位，不能同时作为配合单位。") % {"name": lead.name}
+            )
+        return data
+
 
 class UpdateForm(forms.Form):
     """A department's report on a task, with the status it leaves the task in and, if any, its evidence."""

@@ -204,7 +204,7 @@ def _done(result: Check, name: str) -> str:
 
 WORKBOOK = Workbook(
     app="tasks",
-    section=gettext_lazy("重点任务"),
+    section=gettext_lazy("任务清单"),
     title=gettext_lazy("导入任务分工表"),
     hint=gettext_lazy(
         "导出的 Excel 填好牵头单位、配合单位、完成时限和进展后导入：先逐行显示将要作出的变更，确认后才保存；"

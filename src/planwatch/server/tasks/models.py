@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from planwatch.plan.vocabulary import COMPARATOR_PHRASE, TASK_STATUS_ZH, exact_text
@@ -46,24 +47,25 @@ class TaskQuerySet(models.QuerySet):
 class Task(models.Model):
     """A task of the plan, read from its text, with who carries it out and by when."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
-    key = models.CharField("编号", max_length=100, help_text="the task id of planwatch ingest, e.g. 3.1.2")
-    position = models.PositiveIntegerField(default=0)
-    chapter = models.CharField("章", max_length=200, blank=True)
-    section = models.CharField("节", max_length=200, blank=True)
-    title = models.TextField("任务")
-    text = models.TextField("内容", blank=True)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("规划"))
+    key = models.CharField(_("编号"), max_length=100, help_text=_("任务在规划中的编号，如 3.1.2"))
+    position = models.PositiveIntegerField(_("序号"), default=0)
+    chapter = models.CharField(_("章"), max_length=200, blank=True)
+    section = models.CharField(_("节"), max_length=200, blank=True)
+    title = models.TextField(_("任务"))
+    text = models.TextField(_("内容"), blank=True)
     lead = lead_field("led_tasks")
     supporting = models.ManyToManyField(
-        Department, blank=True, related_name="supported_tasks", verbose_name="配合单位"
+        Department, blank=True, related_name="supported_tasks", verbose_name=_("配合单位")
     )
-    due_date = models.DateField("完成时限", null=True, blank=True)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    due_date = models.DateField(_("完成时限"), null=True, blank=True)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
 
     objects = TaskQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "任务"
+        verbose_name = _("任务")
+        verbose_name_plural = pgettext_lazy("plural", "任务")
         ordering = ["plan", "position"]
         constraints = [models.UniqueConstraint(fields=["plan", "key"], name="task_key_unique_in_plan")]
 
@@ -85,15 +87,18 @@ class Task(models.Model):
 class TaskUpdate(models.Model):
     """A department's report of progress on a task; kept as written, never edited."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
-    text = models.TextField("进展")
-    status_after = models.CharField("状态", max_length=20, choices=Status.choices)
-    evidence = models.FileField("佐证材料", upload_to="task-evidence/%Y/%m/", blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField("报送时间", default=timezone.now)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates", verbose_name=_("任务"))
+    text = models.TextField(_("进展"))
+    status_after = models.CharField(_("状态"), max_length=20, choices=Status.choices)
+    evidence = models.FileField(_("佐证材料"), upload_to="task-evidence/%Y/%m/", blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("报送人")
+    )
+    at = models.DateTimeField(_("报送时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "任务进展"
+        verbose_name = _("任务进展")
+        verbose_name_plural = pgettext_lazy("plural", "任务进展")
         ordering = ["task", "-at"]
 
     def __str__(self) -> str:
@@ -108,29 +113,32 @@ class TaskUpdate(models.Model):
 class Commitment(models.Model):
     """A figure the plan's text promises; `indicator` is set once the office confirms it as one."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="commitments")
-    key = models.CharField("编号", max_length=100)
-    chapter = models.CharField("章", max_length=200, blank=True)
-    section = models.CharField("节", max_length=200, blank=True)
-    subject = models.CharField("对象", max_length=200)
-    value = models.FloatField("数值", null=True, blank=True)
-    unit = models.CharField("单位", max_length=50, blank=True)
-    comparator = models.CharField("比较", max_length=10, blank=True)
-    direction = models.CharField("方向", max_length=10, default="reach")
-    deadline = models.PositiveIntegerField("时限年", null=True, blank=True)
-    phrase = models.TextField("表述")
-    sentence = models.TextField("原句")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("规划")
+    )
+    key = models.CharField(_("编号"), max_length=100)
+    chapter = models.CharField(_("章"), max_length=200, blank=True)
+    section = models.CharField(_("节"), max_length=200, blank=True)
+    subject = models.CharField(_("对象"), max_length=200)
+    value = models.FloatField(_("数值"), null=True, blank=True)
+    unit = models.CharField(_("单位"), max_length=50, blank=True)
+    comparator = models.CharField(_("比较"), max_length=10, blank=True)
+    direction = models.CharField(_("方向"), max_length=10, default="reach")
+    deadline = models.PositiveIntegerField(_("时限年"), null=True, blank=True)
+    phrase = models.TextField(_("表述"))
+    sentence = models.TextField(_("原句"))
     indicator = models.ForeignKey(
         Indicator,
         models.SET_NULL,
         null=True,
         blank=True,
         related_name="commitments",
-        verbose_name="确认为指标",
+        verbose_name=_("确认为指标"),
     )
 
     class Meta:
-        verbose_name = verbose_name_plural = "规划承诺"
+        verbose_name = _("规划承诺")
+        verbose_name_plural = pgettext_lazy("plural", "规划承诺")
         ordering = ["plan", "id"]
         constraints = [models.UniqueConstraint(fields=["plan", "key"], name="commitment_key_unique_in_plan")]
 

@@ -106,7 +106,8 @@ def _task_page(
                 "lead": task.lead_id,
                 "supporting": [d.pk for d in task.supporting.all()],
                 "due_date": task.due_date,
-            }
+            },
+            lead=task.lead,
         )
     if update is None and may_report(request.user, task):
         update = UpdateForm(initial={"status": task.status})
