@@ -1,7 +1,7 @@
 """An office's first hour, in a real browser and through the pages only: a clerk of a new office logs in, uploads
 the plan outline, checks what was read and confirms it, sets up two departments (in the administration) and
-gives an indicator and a task to them, downloads the fill-in template, fills it in with openpyxl and imports it, sees the dashboard's
-statuses, opens an indicator and downloads the annual report as Word.
+gives an indicator and a task to them, downloads the fill-in template, fills it in with openpyxl and imports
+it, sees the dashboard's statuses, opens an indicator and downloads the annual report as Word.
 
 Each step asserts what the clerk reads on the page (headings, counts, statuses), not only that it answered.
 Screenshots are saved beside the test's temporary files (and in $PLANWATCH_SCREENSHOTS when set).
@@ -78,7 +78,7 @@ def add_department(page, base: str, name: str) -> None:
 
 def assign_indicator(page, base: str, indicator: str, department: str) -> None:
     """The indicator's lead department, on the plan's page of lead departments (from the dashboard)."""
-    page.goto(f"{base}/")
+    open_dashboard(page, base)
     click(page, "link", "指标牵头单位")
     assert page.locator("h1").inner_text() == "指标牵头单位"
     page.get_by_label(indicator, exact=True).select_option(label=department)
@@ -152,13 +152,19 @@ def import_figures(page, base: str, path: Path) -> None:
     assert "32.8" in monitored and "5.2" in monitored
 
 
-def see_dashboard(page, base: str) -> None:
-    """The 2024 assessment: GDP behind the path, patents ahead of the target; no figure awaits review."""
+def open_dashboard(page, base: str) -> None:
+    """The plan's dashboard, from the start page (the list of plans, or the plan itself when it is the only one)."""
     page.goto(f"{base}/")
-    link = page.locator("main a", has_text=TITLE)
-    if link.count():  # the list of plans, when the office holds more than one
+    link = page.locator("main table a", has_text=TITLE)
+    if link.count():
         link.first.click()
         page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == TITLE
+
+
+def see_dashboard(page, base: str) -> None:
+    """The 2024 assessment: GDP behind the path, patents ahead of the target; no figure awaits review."""
+    open_dashboard(page, base)
     page.select_option("select[name=year]", "2024")
     click(page, "button", "查看")
     assert page.locator("h1").inner_text() == TITLE

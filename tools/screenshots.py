@@ -4,8 +4,9 @@
 
 Builds a fresh demo database in a temporary folder (as `planwatch demo` does), serves it on a free local
 port, and drives Debian's Chromium (headless, 1280 wide, full pages) through the office's pages: the first
-run with no plan, the upload and its review, the dashboard, the plan as read, an indicator, the monitoring
-pages with an import preview and a refused import, the tasks, search, the evaluation settings, the
+run with no plan, the upload and its review (one file, then a batch with a broken one), the dashboard, the
+plan as read, the lead departments, the region, an indicator, the 网页 report, the monitoring pages with a
+questioned figure, an import preview and a refused import, the tasks, search, the evaluation settings, the
 administration and its audit trail, the error pages and the login page. Each picture is written as
 FOLDER/<language>-<number>-<page>.png; the list of pages with their addresses goes to FOLDER/index.txt.
 Not run by the tests: it takes a minute or two.

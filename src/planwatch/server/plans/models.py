@@ -53,6 +53,12 @@ class Plan(models.Model):
     reading = models.JSONField(_("读取结果"), help_text=_("从规划文本读取的章节、指标表、任务等全部内容"))
     evaluation_settings = models.JSONField(_("评估参数"), default=dict, blank=True)
     illustrative = models.BooleanField(_("示例数据"), default=False)
+    revision = models.PositiveIntegerField(
+        _("修订次数"),
+        default=0,
+        editable=False,
+        help_text=_("规划、评估参数、下达目标或地区每改动一次加一，已存的评估结果随之失效"),
+    )
     created_at = models.DateTimeField(_("上传时间"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("上传人")

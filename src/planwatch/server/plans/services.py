@@ -4,6 +4,7 @@ each change with its audit entry."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from planwatch.evaluate.from_plan import indicators_from_plan
@@ -67,6 +68,7 @@ def correct_cell(plan: Plan, table: int, row: int, cell: int, text: str, user) -
         plan=plan, table=table, row=row, cell=cell, before=before, after=target.raw, by=user
     )
     _follow_indicators(plan, reading)
+    touch(plan)
     audit(user, "correct", plan, f"更正 {reading.tables[table].rows[row].name}：{before} → {target.raw}",
           {"cell": before}, {"cell": target.raw})  # fmt: skip
     return correction
@@ -87,8 +89,16 @@ def _follow_indicators(plan: Plan, reading: plan_model.Plan) -> None:
             row.save(update_fields=changed)
 
 
+def touch(plan: Plan) -> None:
+    """Mark the plan changed (its reading, settings, region or the targets set for it): its stored
+    assessments, and those of the plans below it, are judged again."""
+    Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
+    plan.refresh_from_db(fields=["revision"])
+
+
 def save_settings(plan: Plan, settings: Settings, user) -> None:
     before = plan.evaluation_settings
     plan.evaluation_settings = settings.model_dump(exclude_defaults=True)
     plan.save(update_fields=["evaluation_settings"])
+    touch(plan)
     audit(user, "settings", plan, f"修改评估参数 {plan.title}", before, plan.evaluation_settings)

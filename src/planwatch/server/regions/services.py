@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.evaluate.assessment import Assessment
@@ -18,6 +19,7 @@ from planwatch.plan.model import Indicator as LibraryIndicator
 from planwatch.plan.regions import Region, regions
 from planwatch.server.accounts.services import audit
 from planwatch.server.plans.models import DelegatedTarget, Indicator, Plan
+from planwatch.server.plans.services import touch
 from planwatch.server.regions.hierarchy import child_plans, plans_below, region_of
 from planwatch.server.reports.services import assessments, parent_of
 
@@ -30,6 +32,7 @@ def set_region(plan: Plan, code: str, user) -> Region:
     before = plan.region_code
     plan.region_code = region.code
     plan.save(update_fields=["region_code"])
+    touch(plan)
     audit(
         user,
         "region",
@@ -49,6 +52,7 @@ def enter_target(indicator: Indicator, text: str, user) -> DelegatedTarget | Non
     if not text:
         if existing:
             existing.delete()
+            touch(indicator.plan)
             audit(user, "delegated_target", indicator, f"删除 {indicator.name} 的上级下达目标", before, None)
         return None
     if read_cell(text).value is None:
@@ -57,8 +61,9 @@ def enter_target(indicator: Indicator, text: str, user) -> DelegatedTarget | Non
             % {"name": indicator.name, "text": text}
         )
     found, _created = DelegatedTarget.objects.update_or_create(
-        indicator=indicator, defaults={"target": text, "entered_by": user}
+        indicator=indicator, defaults={"target": text, "entered_by": user, "entered_at": timezone.now()}
     )
+    touch(indicator.plan)
     audit(user, "delegated_target", indicator, f"录入 {indicator.name} 的上级下达目标：{text}", before, text)
     return found
 

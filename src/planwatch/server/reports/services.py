@@ -25,6 +25,7 @@ from planwatch.report.content import TaskLine
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import DelegatedTarget, Plan
 from planwatch.server.regions.hierarchy import parent_plan
+from planwatch.server.reports.stored import stored
 from planwatch.server.tasks.models import Task
 
 PROVISIONAL_TITLE = "（含待审核数据）"
@@ -35,7 +36,10 @@ def assessments(
     plan: Plan, year: int, as_of: dt.datetime | None = None, lang: str = "zh", provisional: bool = False
 ) -> list[Assessment]:
     """Every indicator of the plan judged in `year`, with the figures in force (or as of a date); with
-    `provisional`, the figures awaiting review in place of the approved ones of their years."""
+    `provisional`, the figures awaiting review in place of the approved ones of their years. The figures
+    in force are judged once and kept until they change (`stored`)."""
+    if as_of is None and not provisional:
+        return assessments_in(plan, [year], lang=lang)[year]
     indicators, observations = _judged(plan, as_of, provisional)
     found = evaluate(indicators, observations, year, plan.settings(), lang, parent_of(plan, as_of))
     return with_vintages(found, observations)
@@ -44,10 +48,15 @@ def assessments(
 def assessments_in(
     plan: Plan, years: list[int], as_of: dt.datetime | None = None, lang: str = "zh"
 ) -> dict[int, list[Assessment]]:
-    """`assessments` for each of `years`, the figures read once and the plan judged in one pass."""
-    indicators, observations = _judged(plan, as_of, provisional=False)
-    judged = evaluate_years(indicators, observations, years, plan.settings(), lang, parent_of(plan, as_of))
-    return {year: with_vintages(found, observations) for year, found in judged.items()}
+    """`assessments` for each of `years`, the figures read once and the plan judged in one pass; the
+    figures in force judged once and kept until they change."""
+
+    def judge(asked: list[int]) -> dict[int, list[Assessment]]:
+        indicators, observations = _judged(plan, as_of, provisional=False)
+        found = evaluate_years(indicators, observations, asked, plan.settings(), lang, parent_of(plan, as_of))
+        return {year: with_vintages(judged, observations) for year, judged in found.items()}
+
+    return judge(years) if as_of is not None else stored(plan, years, lang, judge)
 
 
 def _judged(
