@@ -53,7 +53,7 @@ def test_summary_says_how_sure_the_reading_is_in_the_language_asked(sample_file)
     assert "中有7项指标没有读出单位" in chinese and "table_units_missing" not in chinese
     english = runner.invoke(app, ["ingest", str(sample_file), "--lang", "en"], env={"COLUMNS": "200"}).output
     assert re.search(r"Reading confidence: high \(0\.\d\d\)", english)
-    assert "no unit was read for 7 indicator(s)" in english and "没有读出单位" not in english
+    assert "no unit was read for 7 indicators" in english and "没有读出单位" not in english
     assert "Cells read with uncertainty" in english and "The document stops early" in english
     assert runner.invoke(app, ["ingest", str(sample_file), "--lang", "fr"]).exit_code == 2
 

@@ -181,7 +181,11 @@ def test_a_department_imports_only_rows_for_indicators_it_leads(client, plan, st
     ]
     preview = upload(client, plan, workbook(tmp_path / "mixed.xlsx", rows))
     problems = preview.context["result"].problems
-    assert [(p.row, p.label) for p in problems] == [(3, f"{PATENTS} 2025年"), (4, f"{GDP} 2030年"), (5, "人均GDP 2025年")]
+    assert [(p.row, p.label) for p in problems] == [
+        (3, f"{PATENTS} 2025年"),
+        (4, f"{GDP} 2030年"),
+        (5, "人均GDP 2025年"),
+    ]
     assert "牵头单位" in problems[0].message and "规划中没有名为“人均GDP”的指标" in problems[2].message
     assert "没有导入任何数据" in preview.content.decode()
     assert 2025 not in gdp_figures(plan)

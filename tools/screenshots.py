@@ -117,10 +117,10 @@ def create_users() -> None:
 
 
 def load_demo_plan() -> Ids:
-    from planwatch.server.demo import load_demo
+    from planwatch.server.demo_office import load_demo_office
     from planwatch.server.tasks.models import Task
 
-    plan = load_demo()
+    plan, _logins = load_demo_office()  # as `planwatch demo` loads it: the office with its departments
     indicator = plan.indicators.get(name="地区生产总值增长")
     share = plan.indicators.get(name="常住人口城镇化率")
     task = Task.objects.filter(plan=plan).order_by("pk").last()

@@ -11,6 +11,7 @@ from planwatch.plan.vocabulary import (
     PERCENT,
     POINTS_EN,
     change_unit,
+    count_en,
     figure_text,
     is_reduction_name,
     status_label,
@@ -111,7 +112,7 @@ def _required(ind: Indicator, kind: TargetKind, year: int, required: float, rate
         what_en = f"{size} {POINTS_EN if unit == PERCENT else unit} a year"
     if zh:
         return f"实现{ind.target_year}年目标，今后{left}年需{verb_zh}{what_zh}"
-    years_en = "1 more year" if left == 1 else f"{left} more years"
+    years_en = count_en(left, "more year")
     return f"to reach the {ind.target_year} target it must {verb_en} {what_en} for {years_en}"
 
 

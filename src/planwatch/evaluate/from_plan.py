@@ -87,7 +87,9 @@ def indicators_from_plan(plan: Plan) -> list[Indicator]:
             continue
         key = row.number if row.number and row.number not in seen else row.name
         # a misread table may repeat names too: every indicator keeps a key of its own
-        key = next(k for n in range(len(seen) + 1) if (k := key if n == 0 else f"{key}（{n + 1}）") not in seen)
+        key = next(
+            k for n in range(len(seen) + 1) if (k := key if n == 0 else f"{key}（{n + 1}）") not in seen
+        )
         seen.add(key)
 
         def cell(role: str, kind: str, row: Row = row) -> Cell | None:

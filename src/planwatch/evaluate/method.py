@@ -161,7 +161,9 @@ def judged(c: Case, year: int, series: Mapping[str, Series], settings: Settings,
         j.status = "achieved"
     if ind.target_source is not None:
         source = ind.target_source
-        j.notes.append(f"target_source:{source.region}|{int(source.entered)}|{source.written}|{ind.target_raw or ind.target_growth_raw}")
+        j.notes.append(
+            f"target_source:{source.region}|{int(source.entered)}|{source.written}|{ind.target_raw or ind.target_growth_raw}"
+        )
     warning = ind.attribute == BINDING and (j.status in BEHIND or j.out_of_reach)
     obs = c.own.get(year)
     return {

@@ -28,6 +28,7 @@ from planwatch.ingest.line_pieces import COUNT, Fragment, continues_value, join,
 from planwatch.ingest.table_found import cells_text, where_warning
 from planwatch.plan.model import PlanWarning
 from planwatch.plan.tables import row_kind
+from planwatch.plan.vocabulary import count_en
 
 _MAX_JOINS = 5000  # ways of joining a row's pieces into its cells worth weighing
 
@@ -146,7 +147,7 @@ class Grid:
             "category_unplaced",
             f"{self.where}：表的前{first}行没有类别（第一个类别印在其后），类别可能印在其所属各行的中间"
             "而又未注明项数，各行的类别可能归错，请核对。",
-            f"{self.where}: no category is printed before the first {first} row(s); the categories may be "
+            f"{self.where}: no category is printed before the first {count_en(first, 'row')}; the categories may be "
             "printed in the middle of their rows without their counts, so rows may be given the wrong one; "
             "please check.",
         )

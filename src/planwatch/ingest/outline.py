@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from planwatch.ingest.numerals import to_int
 from planwatch.ingest.stream import Stream
 from planwatch.plan.model import PlanWarning
+from planwatch.plan.vocabulary import count_en
 
 MARKER = re.compile(r"第([一二三四五六七八九十百〇零两\d]{1,5})([篇章节])")
 LEVELS = {"篇": "part", "章": "chapter", "节": "section"}
@@ -411,7 +412,7 @@ def headings_without_contents(stream: Stream) -> tuple[list[Heading], list[PlanW
                 code="heading_end_guessed",
                 message=f"文本没有目录，其中 {guessed} 个标题与正文连在一起，标题在哪里结束是推断的。",
                 message_en=(
-                    f"no table of contents: where {guessed} heading(s) running into their text end was guessed"
+                    f"no table of contents: where {count_en(guessed, 'heading')} running into their text end was guessed"
                 ),
             )
         )

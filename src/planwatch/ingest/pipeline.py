@@ -13,6 +13,7 @@ from planwatch.ingest.contents import read_line_contents
 from planwatch.ingest.readers import read_document
 from planwatch.ingest.stream import TABLE_MARK, Stream, build
 from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Table
+from planwatch.plan.vocabulary import count_en
 
 
 def ingest(path: Path | str) -> Plan:
@@ -68,7 +69,7 @@ def read_plan(document: Document, table_roles: dict[int, list[str]] | None = Non
         PlanWarning(
             code="repaired",
             message=f"文本中有{n}处扫描错字已自动更正：{noise.REPAIRS[what][0]}。",
-            message_en=f"{n} scanning error(s) in the text were repaired: {noise.REPAIRS[what][1]}.",
+            message_en=f"{count_en(n, 'scanning error')} in the text were repaired: {noise.REPAIRS[what][1]}.",
         )
         for what, n in sorted(stream.repairs.items())
     )

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from planwatch.ingest.columns import PERCENT_NAME, UNIT_PAREN
 from planwatch.plan.model import OutlineNode, Plan, PlanWarning, Row, Table
-from planwatch.plan.vocabulary import CELL_BOUNDS
+from planwatch.plan.vocabulary import CELL_BOUNDS, count_en
 
 HIGH, MEDIUM = 0.7, 0.4
 LEVEL_LABELS = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
@@ -164,7 +164,7 @@ def _check_outline(found: _Check, body_chars: int | None) -> None:
             "outline_sparse",
             f"全文约{_wan(body)}，只识别出{len(in_body)}章（平均每章约{_wan(body // len(in_body))}），"
             "章标题很可能没有认全。",
-            f"The text runs to about {body:,} characters but only {len(in_body)} chapter(s) were "
+            f"The text runs to about {body:,} characters but only {count_en(len(in_body), 'chapter')} were "
             f"recognised (about {body // len(in_body):,} characters each): chapter headings were probably missed.",
             factor=0.6,
         )
@@ -294,7 +294,7 @@ def _check_table(found: _Check, table: Table, index: int) -> None:
             "table_shifted",
             f"{zh}中有{len(shifted)}行的指标名称缺失或像是数值、或数值格里是文字（{_names(table, shifted, 'zh')}），"
             "各列可能错位，请核对各列的含义。",
-            f"{en}: {len(shifted)} row(s) have no name, a figure for a name, or words in a value cell "
+            f"{en}: {count_en(len(shifted), 'row')} have no name, a figure for a name, or words in a value cell "
             f"({_names(table, shifted, 'en')}): the columns are probably shifted; check each column's role.",
             where=zh,
             factor=0.5,
@@ -305,7 +305,7 @@ def _check_table(found: _Check, table: Table, index: int) -> None:
         found.warn(
             "table_rows_unfilled",
             f"{zh}中有{len(unfilled)}行只读出了指标名称、没有读到数值：{_names(table, unfilled, 'zh')}。",
-            f"{en}: {len(unfilled)} row(s) have a name but no figures: {_names(table, unfilled, 'en')}.",
+            f"{en}: {count_en(len(unfilled), 'row')} have a name but no figures: {_names(table, unfilled, 'en')}.",
             where=zh,
             factor=1 - 0.5 * len(unfilled) / len(rows),
         )
@@ -348,7 +348,7 @@ def _check_units(found: _Check, table: Table, rows: list[Row], zh: str, en: str)
     found.warn(
         "table_units_missing",
         f"{zh}中有{len(missing)}项指标没有读出单位：{_names(table, missing, 'zh')}，请对照原表核对。",
-        f"{en}: no unit was read for {len(missing)} indicator(s): {_names(table, missing, 'en')}; "
+        f"{en}: no unit was read for {count_en(len(missing), 'indicator')}: {_names(table, missing, 'en')}; "
         "check them against the printed table.",
         where=zh,
         factor=1 - 0.2 * len(missing) / len(rows),

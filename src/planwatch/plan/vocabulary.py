@@ -81,6 +81,11 @@ def is_reduction_name(name: str) -> bool:
 PER_YEAR = "/年"
 
 
+def count_en(n: int, noun: str, plural: str = "") -> str:
+    """A count in English with its noun: 1 row, 7 rows, 2 headings (no "row(s)")."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def per_year(unit: str) -> str:
     """A unit a year, as the remaining years' need is written: 人/年, 个百分点/年."""
     return f"{unit}{PER_YEAR}"

@@ -11,7 +11,6 @@ from planwatch.server.translations import page_lang
 register = template.Library()
 
 
-
 @register.filter
 def num(value: float | None) -> str:
     """At most two decimals, trailing zeros dropped: 30.36, 100, 5.45; a dash for nothing."""

@@ -206,7 +206,9 @@ def template(request: HttpRequest, plan_id: int) -> FileResponse:
         path = Path(folder) / "template.xlsx"
         write_template([i.to_library() for i in indicators], plan_years(indicators), path)
         data = path.read_bytes()
-    return uploads.workbook_download(data, plan, _("%(title)s-监测数据填报模板.xlsx"), "planwatch-template.xlsx")
+    return uploads.workbook_download(
+        data, plan, _("%(title)s-监测数据填报模板.xlsx"), "planwatch-template.xlsx"
+    )
 
 
 def importer(view: View) -> View:

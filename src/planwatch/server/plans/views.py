@@ -55,7 +55,9 @@ _TABLE_DOUBTS = {"no_indicator_table", "table_shifted", "table_rows_unfilled", "
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = list(Plan.objects.annotate(indicator_count=Count("indicators")))
     # The office is shown the first-run guide until its steps are done; then one plan goes to its dashboard.
-    steps = guide(plans, request.user, UPLOADS.current(request) is not None) if is_office(request.user) else None
+    steps = (
+        guide(plans, request.user, UPLOADS.current(request) is not None) if is_office(request.user) else None
+    )
     if len(plans) == 1 and (steps is None or steps.finished):
         return redirect("reports:dashboard", plan_id=plans[0].pk)
     context = {"plans": plans, "heading": _("规划列表"), "plan_link": "reports:dashboard", "guide": steps}
