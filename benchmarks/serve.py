@@ -128,6 +128,7 @@ def main() -> None:
     )
     parser.add_argument("--port", type=int, default=8899)
     parser.add_argument("--plans", type=int, default=4000, help="at most this many regions' plans")
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn worker processes (0: waitress)")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000, help="requests per page kind")
     parser.add_argument("--seconds", type=float, default=120, help="stop each run after this long")
@@ -149,7 +150,18 @@ def main() -> None:
     env = {**os.environ, "PLANWATCH_DATA_DIR": str(data_dir), "PLANWATCH_PUBLIC_READ": "1",
            "PLANWATCH_ADMIN_USER": "bench", "PLANWATCH_ADMIN_PASSWORD": "bench-password"}  # fmt: skip
     server = subprocess.Popen(
-        [sys.executable, "-m", "planwatch", "serve", "--port", str(args.port), "--data-dir", str(data_dir)],
+        [
+            sys.executable,
+            "-m",
+            "planwatch",
+            "serve",
+            "--port",
+            str(args.port),
+            "--workers",
+            str(args.workers),
+            "--data-dir",
+            str(data_dir),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

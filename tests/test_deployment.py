@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import runpy
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,38 @@ def test_planwatch_serve_answers_on_the_address_it_is_given(monkeypatch, setting
     settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
     runtime.serve("10.20.30.40", 8000)
     assert "10.20.30.40" in settings.ALLOWED_HOSTS
+
+
+def test_planwatch_serve_with_gunicorn_workers_answers(tmp_path):
+    """`planwatch serve --workers 2` on Linux: gunicorn's worker processes serve the pages."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "PLANWATCH_ADMIN_USER": "admin",
+        "PLANWATCH_ADMIN_PASSWORD": "serve-test-password",
+        "DJANGO_SETTINGS_MODULE": "planwatch.server.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-m", "planwatch", "serve", "--workers", "2", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--data-dir", str(tmp_path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        deadline, status = time.monotonic() + 60, None
+        while time.monotonic() < deadline and status is None:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/accounts/login/")
+                status = conn.getresponse().status
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200
+        workers = subprocess.run(
+            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
+        ).stdout.split()
+        assert len(workers) == 2
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -315,8 +315,22 @@ PortOption = Annotated[int, typer.Option("--port", help="端口 port")]
 HostOption = Annotated[str, typer.Option("--host", help="地址 address to listen on")]
 
 
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        help="进程数 gunicorn worker processes (Linux, pip install 'planwatch[server]'); 0 serves with waitress",
+    ),
+]
+
+
 @app.command()
-def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, data_dir: DataDirOption = None) -> None:
+def serve(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    data_dir: DataDirOption = None,
+    workers: WorkersOption = 0,
+) -> None:
     """启动网页应用 Serve the planning office's web application (SQLite, or PostgreSQL with DATABASE_URL)."""
     from planwatch.server import runtime
 
@@ -324,7 +338,7 @@ def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, data_dir: Dat
     runtime.prepare()
     runtime.ensure_admin()
     typer.echo(f"planwatch: serving on http://{host}:{port}/")
-    runtime.serve(host, port)
+    runtime.serve(host, port, workers)
 
 
 @app.command()

@@ -80,9 +80,12 @@ def create_demo_admin() -> tuple[str, str]:
     return "admin", password
 
 
-def serve(host: str, port: int) -> None:
-    """Serve with waitress, a production WSGI server (static files through Django's handler)."""
+def serve(host: str, port: int, workers: int = 0) -> None:
+    """Serve with waitress's threads (any system, the demo), or with `workers` gunicorn processes where
+    asked (Linux, `pip install 'planwatch[server]'`): one process per core judges and renders in parallel.
+    Static files go through Django's handler either way."""
     from django.conf import settings
+    from django.db import connections
     from waitress import serve as waitress_serve
 
     from planwatch.server.wsgi import application
@@ -91,4 +94,38 @@ def serve(host: str, port: int) -> None:
     chosen = os.environ.get("PLANWATCH_ALLOWED_HOSTS")
     if not chosen and host not in ("0.0.0.0", "::", *settings.ALLOWED_HOSTS):
         settings.ALLOWED_HOSTS.append(host)
-    waitress_serve(application, host=host, port=port, threads=8, ident="planwatch")
+    if workers <= 0:
+        waitress_serve(application, host=host, port=port, threads=8, ident="planwatch")
+        return
+    connections.close_all()  # no database connection may be shared by the forked workers
+    _gunicorn(application, host, port, workers)
+
+
+def _gunicorn(application, host: str, port: int, workers: int) -> None:
+    try:
+        from gunicorn.app.base import BaseApplication
+    except ImportError:
+        raise InputError(
+            "--workers",
+            "多进程运行需要 gunicorn：pip install 'planwatch[server]'（Windows 上请不加 --workers，以 waitress 运行）",
+            "worker processes need gunicorn: pip install 'planwatch[server]' (on Windows, leave out --workers"
+            " to serve with waitress)",
+        ) from None
+
+    class Server(BaseApplication):
+        """gunicorn run from here, with its settings given rather than read from a file."""
+
+        def load_config(self) -> None:
+            options = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "accesslog": None,
+                "proc_name": "planwatch",
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return application
+
+    Server().run()
