@@ -15,21 +15,12 @@ from planwatch.server.accounts.models import Department
 from planwatch.server.plans.models import Plan
 from planwatch.server.plans.review import same_plan_notice, same_plans
 from planwatch.server.tasks.models import Task
+from tests.test_monitoring import figure_url, media  # noqa: F401 (media: the uploads' own folder)
 
 pytestmark = pytest.mark.django_db
 
 GDP = "地区生产总值增长"
 URBAN = "常住人口城镇化率"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT / "uploads"
-
-
-def figure_url(plan, name: str, year: int) -> str:
-    return reverse("monitoring:observation", args=[plan.indicators.get(name=name).pk, year])
 
 
 def test_an_empty_figure_is_asked_for_beside_its_field(client, plan, staff):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planwatch.plan.regions import NATION, ancestors, children, find, regions, short_name
+from planwatch.plan.regions import NATION, ancestors, children, find, lineage, regions, short_name
 
 
 def test_every_level_is_there_with_six_digit_codes():
@@ -20,6 +20,7 @@ def test_known_codes_and_parents():
     (weidu,) = find("许昌市魏都区")
     assert (weidu.code, weidu.level) == ("411002", "district")
     assert [r.code for r in ancestors(weidu.code)] == ["411000", "410000", NATION]
+    assert [r.name for r in lineage(weidu.code)] == ["河南省", "许昌市"]
     (beijing,) = find("北京市")
     assert (beijing.code, beijing.level) == ("110000", "province")  # a municipality is provincial
     (guangzhou,) = find("广州市")

@@ -93,6 +93,11 @@ def ancestors(code: str) -> list[Region]:
     return out
 
 
+def lineage(code: str) -> list[Region]:
+    """The regions above `code` below the nation, the province first: 河南省, 许昌市 for 魏都区."""
+    return [r for r in reversed(ancestors(code)) if r.level != "national"]
+
+
 def children(code: str) -> list[Region]:
     """The regions directly below `code`."""
     return [r for r in regions().values() if r.parent == code]

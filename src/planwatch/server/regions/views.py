@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from planwatch.plan.regions import ancestors, find
+from planwatch.plan.regions import find, lineage
 from planwatch.server.accounts.access import office_required, read_access
 from planwatch.server.downloads import attachment, plan_file_name, safe_name
 from planwatch.server.monitoring.models import Observation
@@ -26,8 +26,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def full_name(region) -> str:
     """河南省许昌市魏都区: a region with the regions above it, to tell apart regions of one name."""
-    above = [r.name for r in reversed(ancestors(region.code)) if r.level != "national"]
-    return "".join(above) + region.name
+    return "".join(r.name for r in lineage(region.code)) + region.name
 
 
 @require_safe
@@ -38,7 +37,7 @@ def place(request: HttpRequest, plan_id: int) -> HttpResponse:
     context = {
         "plan": plan,
         "region": region,
-        "chain": [r for r in reversed(ancestors(region.code)) if r.level != "national"] if region else [],
+        "chain": lineage(region.code) if region else [],
         "candidates": [] if region else [(r.code, full_name(r)) for r in find(plan.region)],
         "parent": parent_plan(plan),
         "children": child_plans(plan),
