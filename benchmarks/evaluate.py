@@ -1,6 +1,7 @@
 """How long evaluation takes: 3,000 plans of 25 indicators, each assessed in each of its 5 years, with
-the anticipated progress (预计完成情况) every assessment carries; and that projection alone, which is to
-stay under 1 s for 3,000 plans.
+the anticipated progress (预计完成情况) every assessment carries, all at once (`evaluate_plans`, which is
+to stay under 1 s); one plan at a time (`evaluate_years`, as a page asks); and reading an assessment
+with its sentence, which is written when it is read.
 
 Run by hand: `.venv/bin/python benchmarks/evaluate.py [--plans N]`; prints figures, asserts nothing.
 """
@@ -10,10 +11,9 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from collections import Counter
 
-from planwatch.evaluate.method import evaluate_years, target_kind
-from planwatch.evaluate.projection import Outlooks
-from planwatch.evaluate.settings import Settings
+from planwatch.evaluate.method import PlanFigures, evaluate_plans, evaluate_years
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Indicator, Observation
 
@@ -58,35 +58,28 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=3000)
     args = parser.parse_args()
     rng = random.Random(1)
-    plans = [plan(k, rng) for k in range(args.plans)]
+    plans = [PlanFigures(*plan(k, rng)) for k in range(args.plans)]
+    years = range(2021, 2026)
     start = time.perf_counter()
-    count = 0
-    for indicators, observations in plans:
-        for assessments in evaluate_years(indicators, observations, range(2021, 2026)).values():
-            count += len(assessments)
+    judged = evaluate_plans(plans, years)
+    counts = Counter(s for found in judged for assessments in found.values() for s in assessments.statuses())
     elapsed = time.perf_counter() - start
-    print(f"{args.plans} plans x 25 indicators x 5 years: {count} assessments in {elapsed:.2f} s")
-    print(f"{count / elapsed:,.0f} assessments/s, {elapsed / args.plans * 1000:.2f} ms a plan (5 years)")
-    projections, projecting = anticipated(plans)
-    print(f"anticipated progress alone: {projections} projections in {projecting:.2f} s")
-
-
-def anticipated(plans: list[tuple[list[Indicator], list[Observation]]]) -> tuple[int, float]:
-    """The projections of every indicator in every year, timed without the rest of the evaluation: the
-    trend of an indicator's figures found once and carried on from each year's, as `evaluate_years` does."""
-    settings = Settings()
-    work = []
-    for indicators, observations in plans:
-        series: dict[str, dict[int, Observation]] = {ind.id: {} for ind in indicators}
-        for obs in observations:
-            series[obs.indicator][obs.year] = obs
-        work += [(ind, target_kind(ind), series[ind.id]) for ind in indicators]
+    count = sum(counts.values())
+    projected = sum(a.projected is not None for a in judged[0][2025])
+    print(
+        f"{args.plans} plans x 25 indicators x 5 years, with anticipated progress: {count} assessments in {elapsed:.2f} s"
+    )
+    print(f"{count / elapsed:,.0f} assessments/s; statuses: {dict(counts)}")
     start = time.perf_counter()
-    for ind, kind, own in work:
-        ahead = Outlooks(ind, kind, own, 2025, settings)
-        for year in range(2021, 2026):
-            ahead.of(year)
-    return len(work) * 5, time.perf_counter() - start
+    one = [evaluate_years(p.indicators, p.observations, years) for p in plans[:100]]
+    print(f"one plan at a time: {(time.perf_counter() - start) * 10:.2f} ms a plan (5 years)")
+    start = time.perf_counter()
+    sentences = sum(
+        len(a.explanation) > 0 for found in one for assessments in found.values() for a in assessments
+    )
+    reading = time.perf_counter() - start
+    print(f"reading {sentences} assessments with their sentences: {reading / sentences * 1e6:.1f} µs each")
+    print(f"(the first plan has {projected} of 25 indicators projected to 2025)")
 
 
 if __name__ == "__main__":

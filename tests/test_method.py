@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.evaluate.method import evaluate, evaluate_years, target_kind
+from planwatch.evaluate.method import PlanFigures, evaluate, evaluate_plans, evaluate_years, target_kind
 from planwatch.evaluate.settings import Settings
 from planwatch.plan.cells import read_cell
 from planwatch.plan.model import Indicator, Observation
@@ -330,3 +330,47 @@ def test_the_years_judged_in_one_pass_are_judged_as_year_by_year():
             assert together[year] == evaluate(plan, figures, year, lang=lang)
     assert together[2024][0].warning and together[2024][0].likelihood == "unlikely"
     assert [a.status for a in together[2026]] == ["not_assessable"] * 5
+
+
+def test_many_plans_judged_at_once_are_judged_as_each_alone():
+    """`evaluate_plans` lays every plan out in one table; each plan's assessments are those it gets alone,
+    across plans of different periods, plans without figures, figures of other plans' indicators, a
+    relation within a plan and figures given twice for one year (the later counts)."""
+    forest = indicator("森林覆盖率", "41.26", "43", attribute="约束性")
+    gdp = indicator("地区生产总值增长", target_growth="6", rate=True)
+    income = indicator("居民人均可支配收入增长", target_growth="与经济增长基本同步", rate=True)
+    energy = indicator("单位GDP能源消耗降低", target="[13.5]", rate=True, attribute="约束性")
+    earlier = [i.model_copy(update={"base_year": 2015, "target_year": 2020}) for i in (forest, gdp, income)]
+    later = [i.model_copy(update={"base_year": 2025, "target_year": 2030}) for i in (forest, energy)]
+    plans = [
+        PlanFigures(
+            [forest, gdp, income, energy],
+            [
+                *obs(forest, y2021=41.3, y2022=41.35, y2024=41.4),
+                *obs(gdp, y2021=8.1, y2022=3.0, y2023=5.2),
+                *obs(income, y2021=8.6, y2022=2.9, y2023=6.3),
+                *obs(energy, y2021=2.7, y2022=0.1, y2023=0.5, y2024=3.0),
+                *obs(energy, y2024=3.1),
+            ],
+        ),
+        PlanFigures(
+            earlier, [*obs(earlier[0], y2016=40.0, y2019=41.0), *obs(earlier[1], y2016=7.0, y2017=6.0)]
+        ),
+        PlanFigures(later, obs(later[1], y2026=3.0, y2027=2.5, y2021=9.0)),
+        PlanFigures([], obs(forest, y2021=1.0)),
+        PlanFigures([gdp], []),
+    ]
+    years = range(2016, 2028)
+    for lang in ("zh", "en"):
+        together = evaluate_plans(plans, years, lang=lang)
+        for plan, found in zip(plans, together, strict=True):
+            alone = evaluate_years(plan.indicators, plan.observations, years, lang=lang)
+            assert {y: [a.model_dump() for a in found[y]] for y in years} == {
+                y: [a.model_dump() for a in alone[y]] for y in years
+            }
+    assert together[0][2024][3].actual_latest == 3.1  # the later figure of 2024
+    assert together[1][2017][1].status != "not_assessable" and together[2][2027][1].projected is not None
+
+
+def test_no_years_asked_gives_no_assessments():
+    assert evaluate_years([URBAN], obs(URBAN, y2021=61.0), []) == {}

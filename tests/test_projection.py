@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planwatch.evaluate.path import chart
-from planwatch.evaluate.projection import outlook
 from planwatch.evaluate.settings import Settings
 from tests.test_method import indicator, obs, one
 
@@ -83,7 +82,8 @@ def test_fewer_than_two_points_have_no_projection():
     rd = indicator("研发经费投入强度", target="2.5以上")  # no baseline, one figure
     a = one(rd, obs(rd, y2021=2.1), 2021)
     assert (a.projected, a.projected_met, a.likelihood) == (None, None, None)
-    assert outlook(rd, "bound", 2021, {o.year: o for o in obs(rd, y2021=2.1)}, Settings()) is None
+    drawn = chart(rd, {o.year: o for o in obs(rd, y2021=2.1)}, Settings())
+    assert drawn.projected == [None] * len(drawn.years)
 
 
 def test_judgements_with_no_path_have_no_projection():

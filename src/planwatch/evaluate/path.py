@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planwatch.evaluate.method import growth_index, target_kind
-from planwatch.evaluate.projection import PROJECTED_KINDS, trend
+from planwatch.evaluate.figures import target_kind
+from planwatch.evaluate.projection import projection_line
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.targets import FLOW, baseline_value, geometric_path, growth_target
 from planwatch.plan.model import Indicator, Observation
@@ -66,18 +66,29 @@ def chart(ind: Indicator, own: Series, settings: Settings) -> Chart:
     """The chart of one indicator from its observations (one per year, the figures in force), with the
     projection from the latest figure to the target year."""
     drawn = _path_chart(ind, own, settings)
-    drawn.projected = _projected(ind, own, settings, drawn.years)
+    drawn.projected = projection_line(ind, own, settings, drawn.years)
     return drawn
 
 
-def _projected(ind: Indicator, own: Series, settings: Settings, years: list[int]) -> list[float | None]:
-    """The trend from the latest figure on, None before it; all None when there is nothing to project."""
-    kind = target_kind(ind)
-    found = trend(ind, kind, ind.target_year, own, settings) if kind in PROJECTED_KINDS else None
-    step = found.step() if found is not None else None
-    if found is None or step is None or found.last >= ind.target_year:
-        return [None] * len(years)
-    return [found.drawn(found.at(y, step)) if y >= found.last else None for y in years]
+def _baseline(ind: Indicator, own: Series) -> float | None:
+    """The baseline in force: the base-year figure where one is given."""
+    obs = own.get(ind.base_year)
+    return baseline_value(ind, obs.value if obs is not None else None, [])
+
+
+def _index(ind: Indicator, year: int, own: Series) -> float | None:
+    """The chained index of growth from the base year to `year` (1.0 = no growth): a rate's yearly
+    figures chained, else the level over the baseline; None where a figure it needs is missing."""
+    if ind.rate:
+        index = 1.0
+        for y in range(ind.base_year + 1, year + 1):
+            if y not in own:
+                return None
+            index *= 1 + own[y].value / 100
+        return index
+    b = _baseline(ind, own)
+    obs = own.get(year)
+    return obs.value / b if b is not None and b > 0 and obs is not None else None
 
 
 def _path_chart(ind: Indicator, own: Series, settings: Settings) -> Chart:
@@ -107,7 +118,7 @@ def _level_chart(
 ) -> Chart:
     assert ind.target is not None and ind.target.value is not None
     t = ind.target.value
-    b = baseline_value(ind, own, [])
+    b = _baseline(ind, own)
     levels = levels.copy()
     if b is not None:
         levels[0] = b
@@ -134,7 +145,7 @@ def _growth_chart(ind: Indicator, own: Series, years: list[int]) -> Chart:
     path = [100 * (1 + g) ** (y - ind.base_year) for y in years]
     observed: list[float | None] = [100.0]
     for y in years[1:]:
-        index = growth_index(ind, y, own, [])
+        index = _index(ind, y, own)
         observed.append(None if index is None else 100 * index)
     return Chart("index", "", years, path, observed, path[-1])
 
@@ -143,7 +154,7 @@ def _cumulative_chart(ind: Indicator, own: Series, years: list[int], levels: lis
     assert ind.target is not None and ind.target.value is not None
     total_target = ind.target.value
     if not ind.rate and not FLOW.match(ind.name):
-        b = baseline_value(ind, own, [])
+        b = _baseline(ind, own)
         if b is None:
             return Chart("level", ind.unit or "", years, [None] * len(years), levels)
         levels = [b, *levels[1:]]

@@ -17,14 +17,13 @@ whole period, or a total done.
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any, Literal
+import numpy as np
 
 from planwatch.evaluate.assessment import Assessment
+from planwatch.evaluate.figures import KIND, Figures, PlanFigures, figures
 from planwatch.evaluate.settings import Settings
-from planwatch.evaluate.targets import FLOW, Series, baseline_value, geometric_path, growth_target
+from planwatch.evaluate.targets import Series
+from planwatch.evaluate.verdicts import NOT_ASSESSABLE, Verdicts
 from planwatch.plan.model import Indicator, TargetKind
 from planwatch.plan.vocabulary import (
     ATTRIBUTE_EN,
@@ -33,270 +32,210 @@ from planwatch.plan.vocabulary import (
     PERCENT,
     Likelihood,
     figure_text,
-    is_reduction_name,
     likelihood_label,
 )
 
-# What the trend moves: a level, a chained index (1 at the base year), the share kept of a compounded
-# rise or fall (1 at the base year), a running total, or a level whose change is the target.
-Measure = Literal["level", "index", "kept", "total", "change"]
 PROJECTED_KINDS: tuple[TargetKind, ...] = ("level", "bound", "growth", "cumulative")
+# What a trend moves: a level, a chained index (1 at the base year), the share kept of a compounded
+# rise or fall (1 at the base year), a running total, or a level whose change is the target.
+LEVEL, INDEX, KEPT, TOTAL, CHANGE = range(5)
 
 
-@dataclass(slots=True)
-class Trend:
-    """The figures so far in the measure the trend moves in, base year first where known."""
+class Trends:
+    """The trend of each row of the table from its figures up to a last year: its points in the measure
+    it moves in (NaN where none) and, at each point after the first, the weighted average yearly step of
+    the points up to it: a change, or a rate (0.05 is 5 %) when compounding."""
 
-    ind: Indicator
-    measure: Measure
-    points: list[tuple[int, float]]
-    compounding: bool
-    base: float | None = None  # the baseline a change is counted from
-    sign: int = 1  # -1 for a fall (降低): its yearly figures are falls
+    def __init__(self, f: Figures, rows: np.ndarray, last: np.ndarray, settings: Settings) -> None:
+        self.f, self.rows = f, rows
+        kind = f.kind[rows]
+        growth, cumulative = kind == KIND["growth"], kind == KIND["cumulative"]
+        rate, flow = f.rate[rows], f.flow[rows]
+        b, t = f.in_force[rows], f.target[rows]
+        self.measure = np.select(
+            [growth, cumulative & rate, cumulative & flow, cumulative], [INDEX, KEPT, TOTAL, CHANGE], LEVEL
+        )
+        geometric = (kind == KIND["level"]) & f.geometric[rows] & (b > 0) & (t > 0)
+        self.compounding = np.isin(self.measure, (INDEX, KEPT)) | ((self.measure == LEVEL) & geometric)
+        self.sign = np.where((self.measure == KEPT) & f.fall[rows], -1, 1)
+        self.base = b
+        self.points = self._points(rate, last)
+        self.steps = self._steps()
 
-    @property
-    def last(self) -> int:
-        return self.points[-1][0]
+    def _points(self, rate: np.ndarray, last: np.ndarray) -> np.ndarray:
+        f, rows = self.f, self.rows
+        values = f.values[rows]
+        cols = np.arange(values.shape[1])[None, :]
+        base_col = (f.base[rows] - f.first)[:, None]
+        after, at_base = (cols > base_col) & (cols <= (last - f.first)[:, None]), cols == base_col
+        chained = np.isin(self.measure, (KEPT, TOTAL)) | ((self.measure == INDEX) & rate)
+        unbroken = np.cumsum(after & np.isnan(values), axis=1) == 0
+        sign = self.sign[:, None]
+        growth = np.where(after, 1 + sign * values / 100, 1.0)
+        links = np.where(
+            (self.measure == TOTAL)[:, None],
+            np.cumsum(np.where(after, values, 0.0), axis=1),
+            np.cumprod(growth, axis=1),
+        )
+        start = np.where(self.measure == TOTAL, 0.0, 1.0)[:, None]
+        chain = np.where(at_base, start, np.where(after & unbroken, links, np.nan))
+        b = self.base[:, None]
+        levels = np.where(at_base, b, np.where(after, values, np.nan))
+        levels = np.where((self.measure == INDEX)[:, None], np.where(b > 0, levels / b, np.nan), levels)
+        levels = np.where((self.measure == CHANGE)[:, None] & np.isnan(b), np.nan, levels)
+        return np.where(chained[:, None], chain, levels)
 
-    def step(self) -> float | None:
-        """The weighted average yearly step: a change, or a rate (0.05 is 5 %) when compounding."""
-        return self.steps()[-1]
+    def _steps(self) -> np.ndarray:
+        points = self.points
+        have = ~np.isnan(points)
+        cols = np.arange(points.shape[1])
+        seen = np.maximum.accumulate(np.where(have, cols[None, :], -1), axis=1)
+        before = np.full_like(seen, -1)
+        before[:, 1:] = seen[:, :-1]
+        step_in = have & (before >= 0)
+        earlier = np.take_along_axis(points, np.maximum(before, 0), axis=1)
+        gap = cols[None, :] - before
+        compounding = self.compounding[:, None]
+        bad = compounding & step_in & ((earlier <= 0) | (points <= 0))
+        step = np.where(compounding, (points / earlier) ** (1 / gap) - 1, (points - earlier) / gap)
+        weight = np.where(step_in, cols[None, :] - (self.f.base[self.rows] - self.f.first)[:, None], 0)
+        total = np.cumsum(np.where(step_in & ~bad, weight * step, 0.0), axis=1)
+        weights = np.cumsum(weight, axis=1)
+        broken = np.cumsum(bad, axis=1) > 0
+        self.latest = seen
+        self.count = np.cumsum(have, axis=1)
+        return np.where(broken, np.nan, total / np.where(weights > 0, weights, 1))
 
-    def steps(self) -> list[float | None]:
-        """The weighted average yearly step of the figures up to each point after the first: what `step`
-        gives for the trend cut there, worked in one pass."""
-        total = weights = 0.0
-        (y0, v0) = self.points[0]
-        found: list[float | None] = []
-        for y, v in self.points[1:]:
-            if self.compounding:
-                if v0 <= 0 or v <= 0:
-                    return found + [None] * (len(self.points) - 1 - len(found))
-                s = (v / v0) ** (1 / (y - y0)) - 1
-            else:
-                s = (v - v0) / (y - y0)
-            w = y - self.ind.base_year
-            total += w * s
-            weights += w
-            found.append(total / weights)
-            y0, v0 = y, v
-        return found
+    def carried(self, cols: np.ndarray) -> np.ndarray:
+        """Where the trend cut at each of `cols` takes each row by its target year, in the measure the
+        assessment judges (NaN where it has fewer than two points or cannot be carried on)."""
+        latest = self.latest[:, cols]
+        at = np.maximum(latest, 0)
+        step, v = np.take_along_axis(self.steps, at, 1), np.take_along_axis(self.points, at, 1)
+        usable = (self.count[:, cols] >= 2) & (latest >= 0) & ~np.isnan(step)
+        years = self.f.target_year[self.rows][:, None] - (at + self.f.first)
+        value = self.at(v, step, years)
+        return np.where(usable, self.judged(value), np.nan)
 
-    def at(self, year: int, step: float, latest: int = -1) -> float:
-        """The trend's value in `year`, carried on from its latest figure (or from point `latest`), in the
-        measure it moves in; a level in % is a share, so it stays within 0 and 100."""
-        y, v = self.points[latest]
-        value = v * (1 + step) ** (year - y) if self.compounding else v + step * (year - y)
-        if self.measure == "level" and self.ind.unit == PERCENT:
-            return min(max(value, 0.0), 100.0)
-        return value
+    def at(self, v: np.ndarray, step: np.ndarray, years: np.ndarray) -> np.ndarray:
+        """A point carried on `years` by `step`; a level in % is a share, so it stays within 0 and 100."""
+        value = np.where(self.compounding[:, None], v * (1 + step) ** years, v + step * years)
+        share = (self.measure == LEVEL) & (self.f.percent[self.rows])
+        return np.where(share[:, None], np.clip(value, 0.0, 100.0), value)
 
-    def drawn(self, v: float) -> float:
-        """A value as the chart of `planwatch.evaluate.path` draws it (an index with the base year = 100)."""
-        if self.measure == "index":
-            return 100 * v
-        return self.judged(v) if self.measure == "kept" else v
-
-    def judged(self, v: float) -> float:
+    def judged(self, v: np.ndarray) -> np.ndarray:
         """A value as the assessment measures it: a level, an average yearly growth, a total done."""
-        if self.measure == "index":
-            span = self.ind.target_year - self.ind.base_year
-            return (v ** (1 / span) - 1) * 100 if v > 0 else -100.0
-        if self.measure == "kept":
-            return self.sign * (v - 1) * 100
-        if self.measure == "change" and self.base is not None:
-            return v - self.base
-        return v
+        span = (self.f.target_year[self.rows] - self.f.base[self.rows])[:, None]
+        growth = np.where(v > 0, (v ** (1 / span) - 1) * 100, -100.0)
+        measure = self.measure[:, None]
+        measured = np.select(
+            [measure == INDEX, measure == KEPT, measure == CHANGE],
+            [growth, self.sign[:, None] * (v - 1) * 100, v - self.base[:, None]],
+            v,
+        )
+        return np.where(np.isfinite(measured), measured, np.nan)
+
+    def drawn(self, v: np.ndarray) -> np.ndarray:
+        """A value as the chart of `planwatch.evaluate.path` draws it (an index with the base year = 100)."""
+        measure = self.measure[:, None]
+        return np.select(
+            [measure == INDEX, measure == KEPT], [100 * v, self.sign[:, None] * (v - 1) * 100], v
+        )
 
 
-def trend(ind: Indicator, kind: TargetKind, year: int, own: Series, settings: Settings) -> Trend | None:
-    """The figures up to `year` a projection starts from; None when there are fewer than two."""
-    years = range(ind.base_year + 1, year + 1)
-    if kind == "growth" and ind.rate:
-        found = _chained(ind, own, years, "index", 1)
-    elif kind == "cumulative" and ind.rate:
-        found = _chained(ind, own, years, "kept", -1 if is_reduction_name(ind.name) else 1)
-    elif kind == "cumulative" and FLOW.match(ind.name):
-        found = _chained(ind, own, years, "total", 1)
-    else:
-        found = _levels(ind, kind, own, years, settings)
-    return found if found is not None and len(found.points) >= 2 else None
-
-
-def _chained(ind: Indicator, own: Series, years: range, measure: Measure, sign: int) -> Trend:
-    """Yearly rates chained into an index or a share kept, or yearly amounts summed, until a year is missing."""
-    flow = measure == "total"
-    value = 0.0 if flow else 1.0
-    points = [(ind.base_year, value)]
-    for y in years:
-        if y not in own:
-            break
-        v = own[y].value
-        value = value + v if flow else value * (1 + sign * v / 100)
-        points.append((y, value))
-    return Trend(ind, measure, points, compounding=not flow, sign=sign)
-
-
-def _levels(ind: Indicator, kind: TargetKind, own: Series, years: range, settings: Settings) -> Trend | None:
-    """The levels from the baseline on: as an index for a growth target, as a change for a cumulative one."""
-    b = baseline_value(ind, own, [])
-    points = [(ind.base_year, b)] if b is not None else []
-    for y in years:
-        obs = own.get(y)
-        if obs is not None:
-            points.append((y, obs.value))
-    if kind == "growth":
-        if b is None or b <= 0:
-            return None
-        return Trend(ind, "index", [(y, v / b) for y, v in points], compounding=True)
-    if kind == "cumulative":
-        return Trend(ind, "change", points, compounding=False, base=b) if b is not None else None
-    t = ind.target.value if ind.target is not None else None
-    geometric = kind == "level" and b is not None and t is not None and geometric_path(ind, b, t, settings)
-    return Trend(ind, "level", points, compounding=geometric, base=b)
-
-
-@dataclass(slots=True)
-class Outlook:
-    """Where the trend takes an indicator by its target year, and whether that meets the target."""
-
-    projected: float
-    met: bool
-    likelihood: Likelihood
-
-
-def outlook(ind: Indicator, kind: TargetKind, year: int, own: Series, settings: Settings) -> Outlook | None:
-    """The anticipated progress of one indicator from its figures up to `year`; None when it has no trend."""
-    if kind not in PROJECTED_KINDS:
-        return None
-    return project(trend(ind, kind, year, own, settings), kind, settings)
-
-
-def project(found: Trend | None, kind: TargetKind, settings: Settings) -> Outlook | None:
-    """Where a trend takes its indicator by the target year; None when it cannot be carried on."""
-    if found is None:
-        return None
-    return _carried(found, kind, -1, found.step(), settings)
-
-
-class Outlooks:
-    """The anticipated progress of one indicator from its figures up to any year until `last`, as
-    `outlook` finds it year by year, with the trend found once and its steps worked in one pass; a year's
-    is worked out when first asked for (an assessment asks it only of a year it could judge)."""
-
-    def __init__(self, ind: Indicator, kind: TargetKind, own: Series, last: int, settings: Settings) -> None:
-        last = min(last, ind.target_year)
-        found = trend(ind, kind, last, own, settings) if kind in PROJECTED_KINDS else None
-        self.found, self.kind, self.settings = found, kind, settings
-        self.steps = found.steps() if found is not None else []
-        self.years = [y for y, _ in found.points] if found is not None else []
-        self.carried: dict[int, Outlook | None] = {}
-
-    def of(self, year: int) -> Outlook | None:
-        """The anticipated progress from the figures up to `year`."""
-        if self.found is None:
-            return None
-        latest = bisect_right(self.years, year) - 1  # the point the year's trend ends at
-        if latest < 1:
-            return None
-        if latest not in self.carried:
-            step = self.steps[latest - 1]
-            self.carried[latest] = _carried(self.found, self.kind, latest, step, self.settings)
-        return self.carried[latest]
-
-
-def _carried(
-    found: Trend, kind: TargetKind, latest: int, step: float | None, settings: Settings
-) -> Outlook | None:
-    """The outlook of a trend carried on from its point `latest` by `step`."""
-    if step is None:
-        return None
-    ind = found.ind
-    value = found.judged(found.at(ind.target_year, step, latest))
-    if not math.isfinite(value):
-        return None
-    met, close = _OUTCOMES[kind](ind, value, found.base, settings)
-    return Outlook(value, met, "likely" if met else "difficult" if close else "unlikely")
-
-
-def _toward(value: float, start: float, goal: float, settings: Settings) -> tuple[bool, bool]:
-    """A target approached from `start`: met at or past `goal`; close when the projected progress reaches `on_track`."""
-    met = value >= goal if goal > start else value <= goal
-    return met, (value - start) / (goal - start) >= settings.on_track
-
-
-def _held(value: float, bound: float, floor: bool, strict: bool, settings: Settings) -> tuple[bool, bool]:
-    """A bound held: met on its side; close when missed by at most `bound_tolerance` of it."""
-    if floor:
-        met = value > bound if strict else value >= bound
-    else:
-        met = value < bound if strict else value <= bound
-    return met, abs(value - bound) <= settings.bound_tolerance * abs(bound)
-
-
-def _level(ind: Indicator, value: float, base: float | None, settings: Settings) -> tuple[bool, bool]:
-    assert ind.target is not None and ind.target.value is not None and base is not None
-    t = ind.target.value
-    if t == base:
-        floor = not any(word in ind.name for word in settings.lower_is_better)
-        return _held(value, t, floor, False, settings)
-    return _toward(value, base, t, settings)
-
-
-def _bound(ind: Indicator, value: float, base: float | None, settings: Settings) -> tuple[bool, bool]:
-    assert ind.target is not None and ind.target.value is not None
-    v, comparator = ind.target.value, ind.target.comparator
-    floor, strict = comparator in ("ge", "gt"), comparator in ("gt", "lt")
-    met, close = _held(value, v, floor, strict, settings)
-    if met or base is None or base == v or _held(base, v, floor, strict, settings)[0]:
-        return met, close
-    return False, _toward(value, base, v, settings)[1]
-
-
-def _growth(ind: Indicator, value: float, _base: float | None, settings: Settings) -> tuple[bool, bool]:
-    reading = growth_target(ind)
-    g = reading.value
-    if reading.comparator in ("le", "lt"):
-        return value <= g, value - g <= settings.same_pace_tolerance
-    span = ind.target_year - ind.base_year
-    full, index = (1 + g / 100) ** span, (1 + value / 100) ** span
-    progress = 1 + (index - full) / abs(full - 1) if g else 1 + (value - g) / 100
-    return value >= g, progress >= settings.on_track
-
-
-def _cumulative(ind: Indicator, value: float, _base: float | None, settings: Settings) -> tuple[bool, bool]:
-    assert ind.target is not None and ind.target.value is not None
-    total = ind.target.value
-    if not total:
-        return value >= 0, False
-    return _toward(value, 0.0, total, settings)
-
-
-_OUTCOMES = {"level": _level, "bound": _bound, "growth": _growth, "cumulative": _cumulative}
-
-
-def anticipate(values: dict[str, Any], ind: Indicator, found: Outlook | None, lang: str) -> None:
-    """Adds the anticipated progress to an assessment's values: the outlook of its figures so far.
+@np.errstate(all="ignore")  # a trend through zero or none at all is NaN, not an error
+def anticipate(f: Figures, years: np.ndarray, v: Verdicts, settings: Settings) -> None:
+    """The anticipated progress of every judged cell: where the trend of its figures so far takes it.
 
     A target already met is projected as met. A binding indicator unlikely to meet its target warns
     even before it is behind, and its sentence says why.
     """
-    if found is None:
+    rows = np.flatnonzero(np.isin(f.kind, [KIND[k] for k in PROJECTED_KINDS]))
+    if not len(rows):
         return
-    kind = values["kind"]
-    projected, met, likelihood = found.projected, found.met, found.likelihood
-    if values["met"] and not met and values["actual"] is not None:
-        projected, met, likelihood = values["actual"], True, "likely"
-    values["projected"], values["projected_met"], values["likelihood"] = round(projected, 2), met, likelihood
-    if likelihood == "unlikely" and ind.attribute == BINDING and not values["warning"]:
-        values["warning"] = True
-        stop = "。" if lang != "en" else "."
-        text = values["explanation"].removesuffix(stop) + ("；" if lang != "en" else "; ")
-        words = _outlook_words(kind, values["projected"], likelihood, ind, lang)
-        values["explanation"] = text + words + _warning_text(lang) + stop
+    last = np.minimum(max(years.tolist()), f.target_year[rows])
+    trends = Trends(f, rows, last, settings)
+    value = trends.carried(np.clip(years - f.first, 0, f.values.shape[1] - 1))
+    met, close = _outcomes(f, rows, value, settings)
+    likely = np.where(met, 0, np.where(close, 1, 2))
+    shown = (v.status[rows] != NOT_ASSESSABLE) & ~np.isnan(value)
+    actual = v.actual[rows]
+    done = shown & (v.met[rows] == 1) & ~met & np.isfinite(actual)
+    value = np.where(done, actual, value)
+    met, likely = met | done, np.where(done, 0, likely)
+    r, k = np.nonzero(shown)
+    at = (rows[r], k)
+    v.projected[at], v.projected_met[at], v.likelihood[at] = value[r, k], met[r, k], likely[r, k]
+    r, k = np.nonzero(shown & (likely == 2) & f.binding[rows][:, None] & ~v.warning[rows])
+    v.warning[rows[r], k] = v.warned[rows[r], k] = True
 
 
-def _warning_text(lang: str) -> str:
+def _outcomes(f: Figures, rows: np.ndarray, value: np.ndarray, s: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each projected value meets its target, and whether it comes close (a `difficult` outlook)."""
+
+    def of(name: str) -> np.ndarray:
+        return getattr(f, name)[rows][:, None]
+
+    kind, b, t, g = of("kind"), of("in_force"), of("target"), of("growth")
+    floor, strict = of("floor"), of("strict")
+    with np.errstate(all="ignore"):
+        toward_met, toward_close = _toward(value, b, t, s)
+        held_met, held_close = _held(value, t, floor, strict, s)
+        kept_met, kept_close = _held(value, t, ~of("lower"), np.zeros_like(floor), s)
+        level = (kind == KIND["level"]) & (t == b)
+        bound = kind == KIND["bound"]
+        plain = held_met | np.isnan(b) | (b == t) | _held(b, t, floor, strict, s)[0]
+        span = of("target_year") - of("base")
+        full, index = (1 + g / 100) ** span, (1 + value / 100) ** span
+        progress = np.where(g != 0, 1 + (index - full) / np.abs(full - 1), 1 + (value - g) / 100)
+        ceiling = of("ceiling")
+        growth_met = np.where(ceiling, value <= g, value >= g)
+        growth_close = np.where(ceiling, value - g <= s.same_pace_tolerance, progress >= s.on_track)
+        total_met, total_close = _toward(value, 0.0, t, s)
+        total_met, total_close = np.where(t != 0, total_met, value >= 0), (t != 0) & total_close
+    conditions = [level, bound & plain, bound, kind == KIND["growth"], kind == KIND["cumulative"]]
+    met = np.select(conditions, [kept_met, held_met, False, growth_met, total_met], toward_met)
+    close = np.select(
+        conditions, [kept_close, held_close, toward_close, growth_close, total_close], toward_close
+    )
+    return met.astype(bool), close.astype(bool)
+
+
+def _toward(value, start, goal, s: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """A target approached from `start`: met at or past `goal`; close when the projected progress reaches `on_track`."""
+    met = np.where(goal > start, value >= goal, value <= goal)
+    return met, (value - start) / (goal - start) >= s.on_track
+
+
+def _held(value, bound, floor, strict, s: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """A bound held: met on its side; close when missed by at most `bound_tolerance` of it."""
+    met = np.where(
+        floor,
+        np.where(strict, value > bound, value >= bound),
+        np.where(strict, value < bound, value <= bound),
+    )
+    return met, np.abs(value - bound) <= s.bound_tolerance * np.abs(bound)
+
+
+@np.errstate(all="ignore")
+def projection_line(ind: Indicator, own: Series, settings: Settings, years: list[int]) -> list[float | None]:
+    """The trend of all the figures from the latest on, drawn in each of `years` (None before the latest
+    figure, and everywhere when there is nothing to carry on), as `planwatch.evaluate.path` charts it."""
+    f = figures([PlanFigures([ind], list(own.values()))], [ind.target_year], settings)
+    if f.kind[0] not in [KIND[k] for k in PROJECTED_KINDS]:
+        return [None] * len(years)
+    trends = Trends(f, np.array([0]), f.target_year, settings)
+    end = ind.target_year - f.first
+    latest = int(trends.latest[0, end])
+    step = trends.steps[0, latest] if latest >= 0 else np.nan
+    if trends.count[0, end] < 2 or np.isnan(step) or latest >= end:
+        return [None] * len(years)
+    point, since = trends.points[0, latest], latest + f.first
+    drawn = trends.drawn(trends.at(np.full((1, len(years)), point), step, np.array([years]) - since))[0]
+    return [float(d) if y >= since else None for y, d in zip(years, drawn, strict=True)]
+
+
+def warning_text(lang: str) -> str:
     return f"，{BINDING}指标预警" if lang != "en" else f"; {ATTRIBUTE_EN[BINDING]} indicator: early warning"
 
 
@@ -304,10 +243,10 @@ def outlook_text(a: Assessment, ind: Indicator, lang: str = "zh") -> str:
     """The anticipated progress in words: 按近年趋势预计2025年为64.1%，预计难以完成."""
     if a.projected is None or a.likelihood is None:
         return ""
-    return _outlook_words(a.kind, a.projected, a.likelihood, ind, lang)
+    return outlook_words(a.kind, a.projected, a.likelihood, ind, lang)
 
 
-def _outlook_words(
+def outlook_words(
     kind: TargetKind, projected: float, likelihood: Likelihood, ind: Indicator, lang: str
 ) -> str:
     t, value = ind.target_year, figure_text(projected, NO_FIGURE)

@@ -14,18 +14,17 @@ Series = Mapping[int, Observation]
 FLOW = re.compile(r"^(新增|累计|新建|新开工|新改建|完成)")
 
 
-def baseline_value(ind: Indicator, own: Series, notes: list[str]) -> float | None:
-    """The baseline, replaced by a base-year observation where one is given (the assessment says so)."""
+def baseline_value(ind: Indicator, figure: float | None, notes: list[str]) -> float | None:
+    """The baseline, replaced by the base-year figure where one is given (the assessment says so)."""
     b = ind.baseline.value if ind.baseline is not None and ind.baseline.kind == "number" else None
-    obs = own.get(ind.base_year)
-    if obs is not None:
+    if figure is not None:
         if b is None:
-            notes.append(f"baseline_from_observation:{obs.value:g}")
+            notes.append(f"baseline_from_observation:{figure:g}")
         elif ind.baseline is not None and ind.baseline.earlier_year:
-            notes.append(f"baseline_starred_replaced:{b:g}->{obs.value:g}")
-        elif obs.value != b:
-            notes.append(f"baseline_revised:{b:g}->{obs.value:g}")
-        return obs.value
+            notes.append(f"baseline_starred_replaced:{b:g}->{figure:g}")
+        elif figure != b:
+            notes.append(f"baseline_revised:{b:g}->{figure:g}")
+        return figure
     if ind.baseline is not None and ind.baseline.earlier_year and b is not None:
         notes.append(f"baseline_earlier_year:{b:g}")
     return b
