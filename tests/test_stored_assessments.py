@@ -102,3 +102,24 @@ def test_figures_as_of_a_day_are_judged_afresh_and_not_kept(district, judged):
     services.assessments(district, 2022, as_of=day)
     services.assessments_in(district, [2021, 2022], as_of=day)
     assert not StoredAssessments.objects.exists()
+
+
+def test_every_change_of_a_figure_counts_on_its_plan(district, staff):
+    """The stamp reads one counter, not all of a plan's figures: entering, revising, approving and
+    deleting a figure each count on its plan and on no other."""
+    other = city()
+    town = district.indicators.get(name="常住人口城镇化率")
+
+    def counts() -> tuple[int, int]:
+        district.refresh_from_db(fields=["figures"])
+        other.refresh_from_db(fields=["figures"])
+        return district.figures, other.figures
+
+    start, theirs = counts()
+    first = record_observation(town, 2023, 53.0)
+    assert counts() == (start + 1, theirs)
+    record_observation(town, 2023, 53.2)  # a revision: the earlier figure superseded, a new one entered
+    assert counts()[0] >= start + 3 and counts()[1] == theirs
+    before = counts()[0]
+    first.delete()
+    assert counts() == (before + 1, theirs)

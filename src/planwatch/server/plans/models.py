@@ -59,6 +59,12 @@ class Plan(models.Model):
         editable=False,
         help_text=_("规划、评估参数、下达目标或地区每改动一次加一，已存的评估结果随之失效"),
     )
+    figures = models.PositiveBigIntegerField(
+        _("监测数据变动次数"),
+        default=0,
+        editable=False,
+        help_text=_("监测值每录入、修订、审核或删除一次加一，已存的评估结果随之失效"),
+    )
     created_at = models.DateTimeField(_("上传时间"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("上传人")

@@ -38,7 +38,7 @@ def comparison_workbook(title: str, heading: str, year: int, rows: list[Compared
                 row.rank,
                 row.region,
                 row.figure,
-                (row.indicator.target or row.indicator.target_growth) if row.indicator else "",
+                row.target,
                 row.plan.title,
                 status_label(status, lang),
                 a.explanation if a is not None else _("该地区规划中没有同名同单位的指标。"),

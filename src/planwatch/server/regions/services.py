@@ -6,22 +6,39 @@ Each change is audited; the comparison reads each plan's assessments as its dash
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from planwatch import __version__
 from planwatch.evaluate.assessment import Assessment
-from planwatch.evaluate.parents import delegate, is_delegated
+from planwatch.evaluate.parents import Parent, delegate, is_delegated
 from planwatch.plan.cells import read_cell
-from planwatch.plan.matching import best_match
+from planwatch.plan.matching import likeness
 from planwatch.plan.model import Indicator as LibraryIndicator
 from planwatch.plan.regions import Region, regions
 from planwatch.server.accounts.services import audit
 from planwatch.server.plans.models import DelegatedTarget, Indicator, Plan
 from planwatch.server.plans.services import touch
-from planwatch.server.regions.hierarchy import child_plans, plans_below, region_of
-from planwatch.server.reports.services import assessments, parent_of
+from planwatch.server.regions.assessed import Counterpart, assessed, stamps
+from planwatch.server.regions.hierarchy import (
+    child_plans,
+    levels_below,
+    parent_plans,
+    plans_below,
+    plans_under,
+    region_of,
+)
+
+HEADINGS = {
+    "city": gettext_lazy("%(region)s所辖各地级地区"),
+    "county": gettext_lazy("%(region)s所辖各县级地区"),
+    "all": gettext_lazy("%(region)s所辖各级地区"),
+}
 
 
 def set_region(plan: Plan, code: str, user) -> Region:
@@ -78,21 +95,30 @@ class Delegated:
     entered: str  # the target the office above entered, if any
 
 
-def delegated(plan: Plan) -> list[Delegated]:
-    """The plan's indicators left to the region above, each with the target it is now judged against."""
-    stored = [i for i in plan.indicators.select_related("delegated_target")]
+def delegated(plan: Plan, above: Plan | None) -> list[Delegated]:
+    """The plan's indicators left to the region above, each with the target it is now judged against:
+    the one the office above entered, else the one of the plan above (`above`); its figures are not read."""
+    stored = list(plan.indicators.select_related("delegated_target"))
     library = {i.key: i.to_library() for i in stored}
-    resolved = {i.id: i for i in delegate(list(library.values()), parent_of(plan))}
+    left = [i for i in stored if _left(library[i.key])]
+    if not left:
+        return []
+    entered = {i.key: i.delegated_target.target for i in left if hasattr(i, "delegated_target")}
+    parent = None
+    if above is not None:
+        theirs = [i.to_library() for i in above.indicators.all()]
+        parent = Parent(above.region or above.title, theirs, entered=entered)
+    resolved = {i.id: i for i in delegate([library[i.key] for i in left], parent)}
     out = []
-    for ind in stored:
-        own = library[ind.key]
-        if not (is_delegated(own.target) or is_delegated(own.target_growth)):
-            continue
-        now = resolved[ind.key]
+    for ind in left:
+        own, now = library[ind.key], resolved[ind.key]
         used = (now.target_raw or now.target_growth_raw) if now.target_source is not None else ""
-        entered = ind.delegated_target.target if hasattr(ind, "delegated_target") else ""
-        out.append(Delegated(ind, own.target_raw or own.target_growth_raw, used, entered))
+        out.append(Delegated(ind, own.target_raw or own.target_growth_raw, used, entered.get(ind.key, "")))
     return out
+
+
+def _left(ind: LibraryIndicator) -> bool:
+    return is_delegated(ind.target) or is_delegated(ind.target_growth)
 
 
 @dataclass
@@ -101,7 +127,7 @@ class Compared:
 
     plan: Plan
     region: str
-    indicator: Indicator | None
+    indicator: Counterpart | None
     assessment: Assessment | None
     rank: int | None = None
     share: float = 0.0  # the bar's length, a share of the largest figure
@@ -111,22 +137,77 @@ class Compared:
         """The region's own figure of the year (a growth target's assessment compares an average)."""
         return self.assessment.actual_latest if self.assessment is not None else None
 
+    @property
+    def width(self) -> int:
+        """The bar's length in per cent of the widest."""
+        return round(self.share * 100)
 
-def compare(indicator: Indicator, plans: list[Plan], year: int, lang: str) -> list[Compared]:
-    """The indicator in each of `plans` (matched by name and unit), judged in `year`, ranked by the
-    figure compared (the lowest first where a lower figure is better)."""
-    own = indicator.to_library()
-    rows = []
-    for plan in plans:
-        theirs = {i.key: i for i in plan.indicators.all()}
-        match = best_match(own, [i.to_library() for i in theirs.values()])
-        if match is None or not match.certain:
-            rows.append(Compared(plan, _region_name(plan), None, None))
-            continue
-        found = {a.indicator: a for a in assessments(plan, year, lang=lang)}
-        rows.append(Compared(plan, _region_name(plan), theirs[match.theirs.id], found.get(match.theirs.id)))
+    @property
+    def target(self) -> str:
+        """The region's target as its plan writes it."""
+        return self.indicator.target if self.indicator is not None else ""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The plans a comparison reads, with what their assessments now depend on (`assessed.stamps`)."""
+
+    plans: list[Plan]
+    stamps: dict[int, str]
+
+
+def scope(plans: list[Plan]) -> Scope:
+    """The plans with their stamps, the plans above them read in one query."""
+    return Scope(plans, stamps(plans, parent_plans(plans)))
+
+
+def drawn_key(indicator: Indicator, scope: Scope, year: int, lang: str, level: str) -> str:
+    """The key a comparison drawn from `scope` is kept under: another as soon as a plan compared (its
+    stamp, its name, when it was stored) or the indicator compared (its name, unit, plan's settings) is
+    another."""
+    own = (indicator.pk, indicator.name, indicator.unit, indicator.rate, indicator.plan.evaluation_settings)
+    plans = [
+        (p.pk, str(p.created_at), p.region_code, p.region, p.title, scope.stamps[p.pk]) for p in scope.plans
+    ]
+    mark = [__version__, own, year, lang, level, plans]
+    text = json.dumps(mark, ensure_ascii=False, sort_keys=True)
+    return "planwatch:compared:" + hashlib.sha1(text.encode()).hexdigest()
+
+
+def compare(indicator: Indicator, scope: Scope, year: int, lang: str) -> list[Compared]:
+    """The indicator in each plan of `scope` (matched by name and unit), judged in `year`, ranked by the
+    figure compared (the lowest first where a lower figure is better). The plans' indicators and their
+    stored assessments are each read once for all the plans."""
+    own, plans = indicator.to_library(), scope.plans
+    matched = matching(own, plans)
+    pairs = [(plan, matched[plan.pk]) for plan in plans if plan.pk in matched]
+    found = assessed(pairs, scope.stamps, year, lang)
+    rows = [Compared(p, _region_name(p), matched.get(p.pk), found.get(p.pk)) for p in plans]
     _rank(rows, lower=_lower_better(own, indicator.plan))
     return sorted(rows, key=lambda r: (r.rank is None, r.rank or 0, r.region))
+
+
+def matching(own: LibraryIndicator, plans: list[Plan]) -> dict[int, Counterpart]:
+    """Each plan's indicator that is certainly `own` (same canonical name and unit, `best_match`), by plan
+    id: the names the plans use read once, then the indicators of the names that match."""
+    mine = Indicator.objects.filter(plan__in=plans, rate=own.rate)
+    names = mine.order_by().values_list("name", "unit").distinct()
+    same = {(name, unit) for name, unit in names if likeness(own, _named(own, name, unit)) == (1.0, True)}
+    found = (
+        mine.filter(name__in={pair[0] for pair in same})
+        .order_by("plan", "position", "pk")
+        .values_list("plan_id", "pk", "key", "position", "name", "unit", "target", "target_growth")
+    )
+    out: dict[int, Counterpart] = {}
+    for plan_id, pk, key, position, name, unit, target, growth in found:
+        if (name, unit) in same and plan_id not in out:
+            out[plan_id] = Counterpart(pk, key, position, target or growth)
+    return out
+
+
+def _named(own: LibraryIndicator, name: str, unit: str) -> LibraryIndicator:
+    """An indicator of this name and unit, to be matched with `own`."""
+    return own.model_copy(update={"id": name, "name": name, "unit": unit or None})
 
 
 def _lower_better(ind: LibraryIndicator, plan: Plan) -> bool:
@@ -148,13 +229,18 @@ def _region_name(plan: Plan) -> str:
     return region.name if region is not None else plan.region or plan.title
 
 
-def among(plan: Plan) -> tuple[str, list[Plan]]:
-    """The plans an indicator of `plan` is compared across: those of the regions below it, else those of
-    the regions beside it (under the same region above), with a heading naming the region above."""
+def among(plan: Plan, level: str = "") -> tuple[str, list[Plan]]:
+    """The plans an indicator of `plan` is compared across: those of the regions below it (of `level` at
+    any depth, where asked and the region has it: `hierarchy.levels_below`), else those of the regions
+    beside it (under the same region above), with a heading naming the region above."""
+    region = region_of(plan)
+    if region is not None and level in levels_below(region):
+        return HEADINGS[level] % {"region": region.name}, list(
+            plans_under(region.code, plan.period_end, level)
+        )
     below = child_plans(plan)
     if below:
         return _("%(region)s所辖各地区") % {"region": _region_name(plan)}, below
-    region = region_of(plan)
     if region is None or region.parent is None:
         return "", []
     parent = regions()[region.parent]

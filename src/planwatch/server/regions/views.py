@@ -4,11 +4,17 @@ the regions under one region, as a table with bars and as an Excel sheet."""
 
 from __future__ import annotations
 
+import zlib
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import BadRequest
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from planwatch.plan.regions import find, lineage
@@ -18,10 +24,20 @@ from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Indicator, Plan
 from planwatch.server.regions import periods, services
 from planwatch.server.regions.excel import comparison_workbook
-from planwatch.server.regions.hierarchy import child_plans, parent_plan, region_of
+from planwatch.server.regions.hierarchy import child_plans, levels_below, parent_plan, region_of
+from planwatch.server.regions.rows import table_rows
 from planwatch.server.translations import page_lang
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+KEPT_FOR = 3600  # seconds a comparison's rows stay kept unasked (a changed plan gives a new key at once)
+# The regions a comparison takes under a region: those directly below it, or those of one level at any
+# depth (hierarchy.LEVELS), or every level at once.
+LEVEL_NAMES = {
+    "": gettext_lazy("下一级地区"),
+    "city": gettext_lazy("地级地区"),
+    "county": gettext_lazy("县级地区"),
+    "all": gettext_lazy("各级地区"),
+}
 
 
 def full_name(region) -> str:
@@ -34,16 +50,17 @@ def full_name(region) -> str:
 def place(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_object_or_404(Plan, pk=plan_id)
     region = region_of(plan)
+    above = parent_plan(plan)
     context = {
         "plan": plan,
         "region": region,
         "chain": lineage(region.code) if region else [],
         "candidates": [] if region else [(r.code, full_name(r)) for r in find(plan.region)],
-        "parent": parent_plan(plan),
+        "parent": above,
         "children": child_plans(plan),
         "predecessor": plan.predecessor,
         "successors": list(plan.successors.all()),
-        "delegated": services.delegated(plan),
+        "delegated": services.delegated(plan, above),
     }
     return render(request, "regions/place.html", context)
 
@@ -94,18 +111,34 @@ def _year(request: HttpRequest, plans: list[Plan], plan: Plan) -> int:
                 % {"start": plan.period_start, "end": plan.period_end}
             )
         return int(text)
-    years = Observation.objects.filter(indicator__plan__in=plans).current().values_list("year", flat=True)
-    return min(max(years, default=plan.period_start), plan.period_end)
+    latest = Observation.objects.filter(indicator__plan__in=plans).current().aggregate(year=Max("year"))
+    return min(latest["year"] or plan.period_start, plan.period_end)
+
+
+def _table(indicator: Indicator, compared: services.Scope, year: int, lang: str, level: str) -> str:
+    """The comparison's rows as HTML, kept (compressed: 3,000 rows are 1.5 MB) under the stamps of the plans
+    they were drawn from, so a view reads them while no plan compared has changed."""
+    key = services.drawn_key(indicator, compared, year, lang, level)
+    kept = cache.get(key)
+    if kept is not None:
+        return mark_safe(zlib.decompress(kept).decode())
+    table = table_rows(services.compare(indicator, compared, year, lang), lang)
+    cache.set(key, zlib.compress(table.encode()), KEPT_FOR)
+    return table
 
 
 @require_safe
 @read_access
 def compare(request: HttpRequest, indicator_id: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("plan"), pk=indicator_id)
-    heading, plans = services.among(indicator.plan)
-    year = _year(request, plans, indicator.plan)
-    rows = services.compare(indicator, plans, year, page_lang())
+    region = region_of(indicator.plan)
+    levels = levels_below(region) if region is not None else []
+    level = request.GET.get("level", "")
+    level = level if level in levels else ""
+    heading, plans = services.among(indicator.plan, level)
+    year, lang, compared = _year(request, plans, indicator.plan), page_lang(), services.scope(plans)
     if request.GET.get("format") == "xlsx":
+        rows = services.compare(indicator, compared, year, lang)
         title = _("%(name)s各地区比较（%(year)s年）") % {"name": indicator.name, "year": year}
         data = comparison_workbook(title, heading, year, rows)
         name = f"{plan_file_name(indicator.plan)}-{safe_name(indicator.name)}-{year}年各地区比较.xlsx"
@@ -114,8 +147,10 @@ def compare(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "plan": indicator.plan,
         "indicator": indicator,
         "heading": heading,
-        "rows": rows,
+        "table": _table(indicator, compared, year, lang, level),
         "year": year,
+        "level": level,
+        "levels": [("", LEVEL_NAMES[""])] + [(k, LEVEL_NAMES[k]) for k in levels] if levels else [],
         "years": range(indicator.plan.period_start, indicator.plan.period_end + 1),
     }
     return render(request, "regions/compare.html", context)

@@ -64,9 +64,12 @@ def _judged(
 ) -> tuple[list[plan_model.Indicator], list[plan_model.Observation]]:
     """The plan's indicators and the figures in force, as the library judges them."""
     indicators = [i.to_library() for i in plan.indicators.all()]
-    # Plain rows, not model instances: the dashboard and the API ask for this on every request.
+    # Plain rows, not model instances: every plan judged asks for this, 3,000 of them at once. Taken by id
+    # among the plan's own: SQLite, without statistics, would otherwise go through every approved figure of
+    # every plan (its index on the review), a quarter of a second at 3,000 plans.
+    own = Observation.objects.filter(indicator__plan=plan).values("pk")
     rows = (
-        Observation.objects.filter(indicator__plan=plan)
+        Observation.objects.filter(pk__in=own)
         .current(as_of, provisional)
         .values_list("indicator__key", "year", "value", "annual_target", "vintage")
     )

@@ -3,9 +3,10 @@
 A plan's stamp names everything an assessment depends on: the program's version, the plan's revision
 (bumped by `plans.services.touch` whenever its reading, settings, region or delegated targets change), its
 settings and region as they are (changed elsewhere, the admin, they still count), its figures (their
-count, the latest entered, superseded and reviewed), and the same of the plan of the region above. Pages
+count of changes, `Plan.figures`), and the same of the plan of the region above. Pages
 read the stored assessments while the stamp holds and judge again, once, when it does not; figures as of a
-past day or with those awaiting review are always judged afresh.
+past day or with those awaiting review are always judged afresh. The parts of pages drawn from them (the
+dashboard's tables, an indicator's series) are stored under the same stamp and drawn again with them.
 """
 
 from __future__ import annotations
@@ -13,40 +14,43 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.utils import timezone
 
 from planwatch import __version__
 from planwatch.evaluate.assessment import Assessment
-from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import Plan
 from planwatch.server.regions.hierarchy import parent_plan
-from planwatch.server.reports.models import StoredAssessments
+from planwatch.server.reports.models import Stamped, StoredAssessments, StoredPart
 
 Judge = Callable[[list[int]], dict[int, list[Assessment]]]
+Draw = Callable[[], dict[str, Any]]
+
+_STATE = ("pk", "revision", "evaluation_settings", "region_code", "figures")
 
 
-def _figures(plan: Plan) -> str:
-    found = Observation.objects.filter(indicator__plan=plan).aggregate(
-        n=Count("id"), last=Max("id"), superseded=Max("superseded_at"), reviewed=Max("reviewed_at")
-    )
-    return "{n}.{last}.{superseded}.{reviewed}".format(**found)
+def state(plan: Plan) -> str:
+    """What a plan's own assessments depend on: its revision, settings, region and the count of changes
+    of its figures (`Plan.figures`, bumped by `monitoring.signals`), as the plan in hand has them."""
+    settings = json.dumps(plan.evaluation_settings, sort_keys=True).encode()
+    digest = hashlib.sha1(settings).hexdigest()[:12]
+    return f"{plan.revision}.{digest}.{plan.region_code}.{plan.figures}"
 
 
-def _own(plan: Plan) -> str:
-    """The plan's revision, settings and region as stored now (the object in hand may be older)."""
-    revision, settings, region = Plan.objects.values_list(
-        "revision", "evaluation_settings", "region_code"
-    ).get(pk=plan.pk)
-    digest = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
-    return f"{revision}.{digest}.{region}.{_figures(plan)}"
+def stamped(own: str, above: str | None) -> str:
+    """The stamp of a plan's assessments from its state and that of the plan above (None: no plan above)."""
+    return f"{__version__}|{own}|{above if above is not None else '-'}"
 
 
 def stamp(plan: Plan) -> str:
-    """What the plan's assessments now depend on, in one line."""
+    """What the plan's assessments now depend on, in one line, as stored now (the object in hand may be
+    older): the plan and the plan above read in one query."""
     above = parent_plan(plan)
-    return f"{__version__}|{_own(plan)}|{_own(above) if above is not None else '-'}"
+    wanted = [plan.pk] if above is None else [plan.pk, above.pk]
+    now = {p.pk: state(p) for p in Plan.objects.filter(pk__in=wanted).only(*_STATE)}
+    return stamped(now[plan.pk], now[above.pk] if above is not None else None)
 
 
 def stored(plan: Plan, years: list[int], lang: str, judge: Judge) -> dict[int, list[Assessment]]:
@@ -54,7 +58,7 @@ def stored(plan: Plan, years: list[int], lang: str, judge: Judge) -> dict[int, l
     others judged by `judge` (for the years it is given) and stored."""
     now = stamp(plan)
     kept = StoredAssessments.objects.filter(plan=plan, lang=lang, year__in=years, stamp=now)
-    found = {row.year: [Assessment.model_validate(a) for a in row.assessments] for row in kept}
+    found = {year: _read(judged) for year, judged in kept.values_list("year", "assessments")}
     missing = [y for y in years if y not in found]
     if missing:
         fresh = judge(missing)
@@ -64,13 +68,35 @@ def stored(plan: Plan, years: list[int], lang: str, judge: Judge) -> dict[int, l
     return {year: found[year] for year in years}
 
 
+def drawn(plan: Plan, name: str, lang: str, draw: Draw) -> dict[str, Any]:
+    """A part of a page drawn from the plan's assessments (`name` says which page, year and reader it is
+    for): the one stored under the current stamp, else drawn by `draw` and stored; so it is drawn again once
+    anything its assessments depend on changes, and read by every process serving the pages."""
+    now = stamp(plan)
+    kept = StoredPart.objects.filter(plan=plan, name=name, lang=lang, stamp=now)
+    part = kept.values_list("content", flat=True).first()
+    if part is None:
+        # Drawn after the stamp is taken: a change meanwhile leaves it under a stamp no longer asked for.
+        part = draw()
+        key = {"plan": plan, "name": name, "lang": lang}
+        _store(StoredPart, key, {"stamp": now, "content": part, "drawn_at": timezone.now()})
+    return part
+
+
+def _read(judged: list[dict]) -> list[Assessment]:
+    return [Assessment.model_validate(a) for a in judged]
+
+
 def _keep(plan: Plan, year: int, lang: str, now: str, judged: list[Assessment]) -> None:
-    """Store one year's assessments; another request storing the same at the same moment is no error."""
     payload = [a.model_dump(mode="json") for a in judged]
+    key = {"plan": plan, "year": year, "lang": lang}
+    _store(StoredAssessments, key, {"stamp": now, "assessments": payload, "computed_at": timezone.now()})
+
+
+def _store(model: type[Stamped], key: dict[str, Any], values: dict[str, Any]) -> None:
+    """Store a row under its key; another request storing the same at the same moment is no error."""
     try:
         with transaction.atomic():
-            StoredAssessments.objects.update_or_create(
-                plan=plan, year=year, lang=lang, defaults={"stamp": now, "assessments": payload}
-            )
+            model.objects.update_or_create(**key, defaults=values)
     except IntegrityError:
         pass

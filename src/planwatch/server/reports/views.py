@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
@@ -25,6 +28,7 @@ from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.parents import is_delegated
 from planwatch.evaluate.path import chart
 from planwatch.evaluate.projection import outlook_text
+from planwatch.plan import model as plan_model
 from planwatch.plan.vocabulary import (
     BEHIND,
     BINDING,
@@ -40,7 +44,7 @@ from planwatch.plan.vocabulary import (
     target_text,
 )
 from planwatch.report import FORMATS
-from planwatch.server.accounts.access import read_access
+from planwatch.server.accounts.access import is_office, read_access
 from planwatch.server.downloads import attachment, report_file_name
 from planwatch.server.errors import not_understood
 from planwatch.server.monitoring.models import Observation
@@ -48,6 +52,7 @@ from planwatch.server.plans.models import Indicator, Plan
 from planwatch.server.regions.periods import long_series
 from planwatch.server.regions.services import among
 from planwatch.server.reports.services import assessments, assessments_in, report_file
+from planwatch.server.reports.stored import drawn
 from planwatch.server.translations import page_lang
 
 ECHARTS = "echarts/echarts.min.js"
@@ -161,9 +166,38 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     as_of = _as_of(request)
     provisional = _provisional(request)
     year = _year(request, plan, as_of, provisional)
-    indicators = list(plan.indicators.all())
-    found = {a.indicator: a for a in assessments(plan, year, as_of.moment, page_lang(), provisional)}
-    rows = [Row(i, found[i.key]) for i in indicators]
+    lang = page_lang()
+
+    def draw() -> dict[str, Any]:
+        return _judged_part(request, plan, year, as_of, provisional)
+
+    if as_of == AsOf() and not provisional:
+        # The figures in force: the tables are drawn once per stored assessments and kind of reader.
+        reader = "office" if is_office(request.user) else "reader"
+        part = drawn(plan, f"dashboard {year} {reader}", lang, draw)
+    else:
+        part = draw()
+    context = {
+        "plan": plan,
+        "year": year,
+        "years": range(plan.period_start, plan.period_end + 1),
+        "as_of": as_of,
+        "provisional": provisional,
+        "kinds": [(k, (REPORT_KIND_EN if lang == "en" else REPORT_KIND_ZH)[k]) for k in REPORT_KINDS],
+    }
+    # Drawn here from the templates (escaped there), read back as plain text where it was stored.
+    judged = mark_safe(part["judged"])
+    return render(request, "reports/dashboard.html", context | part | {"judged": judged})
+
+
+def _judged_part(
+    request: HttpRequest, plan: Plan, year: int, as_of: AsOf, provisional: bool
+) -> dict[str, Any]:
+    """The dashboard's judged part, its notices and tables, as HTML (nothing in it is the user's own but
+    whether they are of the office), with the count of figures awaiting review it names."""
+    found = assessments(plan, year, as_of.moment, page_lang(), provisional)
+    judged = {a.indicator: a for a in found}
+    rows = [Row(i, judged[i.key]) for i in plan.indicators.all()]
     # Binding indicators first; within each attribute the ones behind their path, the worst first.
     rows.sort(
         key=lambda r: (
@@ -176,13 +210,13 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     by_category: dict[str, Counter] = {}
     for r in sorted(rows, key=lambda r: r.indicator.position):
         by_category.setdefault(r.indicator.category or _("其他"), Counter())[r.assessment.status] += 1
+    figures = Observation.objects.filter(indicator__plan=plan)
     context = {
         "plan": plan,
         "year": year,
-        "years": range(plan.period_start, plan.period_end + 1),
         "as_of": as_of,
         "provisional": provisional,
-        "awaiting": Observation.objects.filter(indicator__plan=plan).awaiting_review().count(),
+        "awaiting": figures.awaiting_review().count(),
         "rows": rows,
         "statuses": STATUSES,
         "counts": {s: overall[s] for s in STATUSES},
@@ -192,12 +226,12 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         ],
         "warnings": sum(r.assessment.warning for r in rows),
         # What to do next where nothing can be judged yet: no figure entered, or targets the level above sets.
-        "no_figures": not Observation.objects.filter(indicator__plan=plan).exists(),
+        "no_figures": not figures.exists(),
         "delegated": sum(r.delegated for r in rows),
         "binding": BINDING,
-        "kinds": [(k, (REPORT_KIND_EN if page_lang() == "en" else REPORT_KIND_ZH)[k]) for k in REPORT_KINDS],
     }
-    return render(request, "reports/dashboard.html", context)
+    html = render_to_string("reports/_judged.html", context, request)
+    return {"judged": html, "awaiting": context["awaiting"]}
 
 
 @require_safe
@@ -206,19 +240,55 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
     ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), pk=indicator_id)
     plan = ind.plan
     as_of = _as_of(request)
-    current = {o.year: o.to_library() for o in ind.observations.current(as_of.moment)}
     lang = page_lang()
+
+    def draw() -> dict[str, Any]:
+        return _series_part(request, ind, as_of, lang)
+
+    # The figures in force: the series is drawn once per stored assessments.
+    part = drawn(plan, f"indicator {ind.pk}", lang, draw) if as_of == AsOf() else draw()
+    observations = ind.observations.select_related("entered_by").order_by("year", "entered_at")
+    context = {
+        "plan": plan,
+        "indicator": ind,
+        "baseline": figure_text(ind.baseline, ind.baseline_growth),
+        "target": target_of(ind),
+        "as_of": as_of,
+        # Drawn here from the templates (escaped there), read back as plain text where they were stored.
+        "series": mark_safe(part["series"]),
+        "outlook": mark_safe(part["outlook"]),
+        "echarts": finders.find(ECHARTS) is not None,
+        "observations": observations,
+        "earlier": long_series(ind),
+        "comparable": _comparable(plan),
+    }
+    return render(request, "reports/indicator.html", context)
+
+
+def _series_part(request: HttpRequest, ind: Indicator, as_of: AsOf, lang: str) -> dict[str, str]:
+    """The indicator's path and figures (chart data and table) and its judgement in each year with a
+    figure, as HTML, with the anticipated progress of the latest year among its facts."""
+    current = {o.year: o.to_library() for o in ind.observations.current(as_of.moment)}
     years = [y for y in sorted(current) if ind.base_year < y <= ind.target_year]
-    judged = assessments_in(plan, years, as_of.moment, lang)
+    judged = assessments_in(ind.plan, years, as_of.moment, lang)
     history = [Row(ind, next(a for a in judged[y] if a.indicator == ind.key)) for y in years]
-    drawn = chart(ind.to_library(), current, plan.settings())
+    context = {"history": history} | _chart(ind, current)
+    return {
+        "series": render_to_string("reports/_series.html", context, request),
+        "outlook": render_to_string("reports/_outlook.html", context, request),
+    }
+
+
+def _chart(ind: Indicator, current: dict[int, plan_model.Observation]) -> dict[str, Any]:
+    """The indicator's path, figures and projection as the chart draws them and the table lists them."""
+    plotted = chart(ind.to_library(), current, ind.plan.settings())
     axis = {
         "level": ind.unit,
         "index": _("指数（基期年=100）"),
-        "cumulative": _("累计") + (f"（{drawn.unit}）" if drawn.unit else ""),
+        "cumulative": _("累计") + (f"（{plotted.unit}）" if plotted.unit else ""),
         "none": ind.unit,
-    }[drawn.measure]
-    data = drawn.as_json() | {
+    }[plotted.measure]
+    data = plotted.as_json() | {
         "labels": {
             "path": _("序时进度"),
             "observed": _("实际"),
@@ -238,24 +308,14 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
             )
         },
     }
-    observations = ind.observations.select_related("entered_by").order_by("year", "entered_at")
-    context = {
-        "plan": plan,
-        "indicator": ind,
-        "baseline": figure_text(ind.baseline, ind.baseline_growth),
-        "target": target_of(ind),
-        "as_of": as_of,
-        "history": history,
+    return {
         "chart": data,
-        "chart_rows": list(zip(drawn.years, data["path"], data["observed"], data["projected"], strict=True)),
+        "chart_rows": list(
+            zip(plotted.years, data["path"], data["observed"], data["projected"], strict=True)
+        ),
         "projecting": any(v is not None for v in data["projected"]),
         "axis": axis,
-        "echarts": finders.find(ECHARTS) is not None,
-        "observations": observations,
-        "earlier": long_series(ind),
-        "comparable": _comparable(plan),
     }
-    return render(request, "reports/indicator.html", context)
 
 
 def _comparable(plan: Plan) -> str:
