@@ -7,7 +7,7 @@ once: a plan's dashboard (each plan's first view, which judges it and draws its 
 indicator's page, one of the nation's indicators compared across the plans of
 every region below it (about 3,200 plans; those not judged yet are judged by one untimed view first, as
 entering their figures would have them), and a plan's assessments from the API. Prints p50 and p95
-latency and requests per second. Run by hand:
+latency and requests per second with 20 clients, then with one client at a time. Run by hand:
 
     .venv/bin/python benchmarks/serve.py                       # SQLite in a temporary data directory
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/serve.py   # PostgreSQL (an empty database)
@@ -199,12 +199,14 @@ def main() -> None:
                     f"{label}: first view of {len(cold)} plans: p50 {statistics.median(cold):.1f} ms, "
                     f"{len(cold) / spent:.0f} req/s, {errors} errors"
                 )
-            latencies, errors, elapsed = load(args.port, paths, args.clients, args.requests, args.seconds)
-            cuts = statistics.quantiles(latencies, n=100)
-            print(
-                f"{label}: {len(latencies)} requests, {args.clients} clients: p50 {cuts[49]:.1f} ms, "
-                f"p95 {cuts[94]:.1f} ms, {len(latencies) / elapsed:.0f} req/s, {errors} errors"
-            )
+            # under load, then one request at a time: what a clerk waits when the office is quiet
+            for clients, requests in ((args.clients, args.requests), (1, min(args.requests, 100))):
+                latencies, errors, elapsed = load(args.port, paths, clients, requests, args.seconds)
+                cuts = statistics.quantiles(latencies, n=100)
+                print(
+                    f"{label}: {len(latencies)} requests, {clients} clients: p50 {cuts[49]:.1f} ms, "
+                    f"p95 {cuts[94]:.1f} ms, {len(latencies) / elapsed:.0f} req/s, {errors} errors"
+                )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -17,6 +17,7 @@ from planwatch.plan.regions import children
 from planwatch.server.plans.models import Plan
 from planwatch.server.regions.assessed import stamps
 from planwatch.server.regions.hierarchy import parent_plans
+from planwatch.server.reports import services
 from planwatch.server.reports.models import StoredAssessments
 from planwatch.server.reports.stored import stamp
 from tests.test_regions_web import figures, stored
@@ -88,18 +89,34 @@ def test_only_a_plan_whose_figures_changed_is_judged_again(client, staff, monkey
     plans = cities(4)
     client.force_login(staff)
     before, _ = page(client, top)
-    judged = []
-    from planwatch.server.reports import services
-
-    real = services.evaluate_years
-    monkeypatch.setattr(services, "evaluate_years", lambda *a, **k: judged.append(a) or real(*a, **k))
+    judged = []  # the number of plans in each pass of the library
+    real = services.evaluate_plans
+    monkeypatch.setattr(services, "evaluate_plans", lambda *a, **k: judged.append(len(a[0])) or real(*a, **k))
     figures(plans[1], "地区生产总值增长", {2022: 9.9})
     after, _ = page(client, top)
-    assert len(judged) == 1 and ">9.9<" in after and ">9.9<" not in before
+    assert judged == [1] and ">9.9<" in after and ">9.9<" not in before
     kept = StoredAssessments.objects.get(plan=plans[1], year=2022, lang="zh")
     assert kept.stamp == stamp(plans[1])
     page(client, top)
-    assert len(judged) == 1
+    assert judged == [1]
+
+
+def test_plans_nobody_opened_are_judged_together_as_each_alone(client, staff, monkeypatch):
+    """A comparison over plans whose pages were never opened judges them in one pass, and finds for each
+    what its own dashboard would: the district judged with the city's target and figures included."""
+    top = province()
+    plans = cities(5)
+    figures(plans[2], "森林覆盖率", {2021: 33.5, 2022: 34.1})
+    judged = []
+    real = services.evaluate_plans
+    monkeypatch.setattr(services, "evaluate_plans", lambda *a, **k: judged.append(len(a[0])) or real(*a, **k))
+    client.force_login(staff)
+    page(client, top)
+    assert judged == [5]
+    together = {p.pk: StoredAssessments.objects.get(plan=p, year=2022, lang="zh").assessments for p in plans}
+    StoredAssessments.objects.all().delete()
+    alone = {p.pk: [a.model_dump(mode="json") for a in services.assessments(p, 2022)] for p in plans}
+    assert together == alone
 
 
 def test_the_stamps_read_together_are_those_of_each_plan():

@@ -3,7 +3,7 @@ rating can be audited."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -58,21 +58,3 @@ class Assessment(BaseModel):
     vintages: dict[int, Vintage] = Field(
         default_factory=dict, description="the vintage of each year's figure used, where known"
     )
-
-
-_FIELDS = tuple(Assessment.model_fields)
-_SET = frozenset(_FIELDS)
-
-
-def ready(values: dict[str, Any]) -> Assessment:
-    """An Assessment of values the rules already made valid, every field given in `values`.
-
-    Validating them again (or `model_construct`, slower still) costs more than the judging itself on a
-    province's thousands of plans; this sets the fields as `model_construct` does, without its overhead.
-    """
-    a = Assessment.__new__(Assessment)
-    object.__setattr__(a, "__dict__", {name: values[name] for name in _FIELDS})
-    object.__setattr__(a, "__pydantic_fields_set__", set(_SET))
-    object.__setattr__(a, "__pydantic_extra__", None)
-    object.__setattr__(a, "__pydantic_private__", None)
-    return a

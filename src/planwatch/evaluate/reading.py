@@ -10,7 +10,7 @@ from typing import Any, overload
 
 import numpy as np
 
-from planwatch.evaluate.assessment import Assessment, ready
+from planwatch.evaluate.assessment import Assessment
 from planwatch.evaluate.explain import explain
 from planwatch.evaluate.figures import KINDS, Figures, relation_reading
 from planwatch.evaluate.judgement import Judgement
@@ -18,7 +18,7 @@ from planwatch.evaluate.projection import outlook_words, warning_text
 from planwatch.evaluate.settings import Settings
 from planwatch.evaluate.targets import baseline_value
 from planwatch.evaluate.verdicts import LIKELIHOODS, PER_CENT, PER_YEAR, REASONS, Verdicts
-from planwatch.plan.model import Indicator
+from planwatch.plan.model import Indicator, trusted
 from planwatch.plan.vocabulary import PERCENT, STATUSES, Status, exact_text, figure_text, per_year
 
 # Judgements whose progress is the share of the elapsed years that held the target, not a path.
@@ -58,7 +58,7 @@ class Judged:
         if warned:
             explanation = self._warned(explanation, values, ind)
         values.update(warning=warning, explanation=explanation)
-        return ready(values)
+        return trusted(Assessment, values)
 
     def _values(self, row: int, k: int, ind: Indicator, year: int, kind: str, j: Judgement) -> dict[str, Any]:
         v = self.verdicts

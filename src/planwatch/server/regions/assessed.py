@@ -3,8 +3,8 @@
 A comparison over every county of the nation reads 3,000 plans: their stamps (what their stored
 assessments depend on, made by `reports.stored` from the plans in hand) and the stored assessment of
 the one indicator compared, read for all of them in one query, the database taking the indicator's entry
-out of each plan's stored list. Only a plan whose stamp has moved is judged again, as its dashboard would
-judge it, and stored.
+out of each plan's stored list. Only the plans whose stamps have moved are judged again, together
+(`reports.services.assessments_of`), and stored.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.db.models.fields.json import KT
 from planwatch.evaluate.assessment import Assessment
 from planwatch.server.plans.models import Plan
 from planwatch.server.reports.models import StoredAssessments
-from planwatch.server.reports.services import assessments
+from planwatch.server.reports.services import assessments_of
 from planwatch.server.reports.stored import stamped, state
 
 
@@ -69,24 +69,25 @@ def assessed(
     pairs: list[tuple[Plan, Counterpart]], now: dict[int, str], year: int, lang: str
 ) -> dict[int, Assessment | None]:
     """The assessment of each plan's indicator in `year` (by plan id): the stored one where the plan's
-    stamp (`now`, from `stamps`) holds, else the plan judged again and stored; None where the plan has no
-    assessment of it."""
+    stamp (`now`, from `stamps`) holds, else the plans judged again together and stored; None where the plan
+    has no assessment of it."""
     # A plan's stored list follows its indicators' positions, so the entry is looked for there first.
     entries = _entries({plan.pk: ind.position for plan, ind in pairs}, year, lang)
     out: dict[int, Assessment | None] = {}
-    misplaced = []
+    misplaced, stale = [], []
     for plan, ind in pairs:
         stamp, text = entries.get(plan.pk, ("", None))
         if stamp != now[plan.pk]:
-            out[plan.pk] = next(
-                (a for a in assessments(plan, year, lang=lang) if a.indicator == ind.key), None
-            )
+            stale.append((plan, ind))
             continue
         found = Assessment.model_validate_json(text) if text else None
         if found is not None and found.indicator == ind.key:
             out[plan.pk] = found
         else:
             misplaced.append((plan, ind))
+    fresh = assessments_of([plan for plan, _ in stale], year, lang, now) if stale else {}
+    for plan, ind in stale:
+        out[plan.pk] = next((a for a in fresh[plan.pk] if a.indicator == ind.key), None)
     whole = _whole([plan.pk for plan, _ in misplaced], year, lang) if misplaced else {}
     for plan, ind in misplaced:
         found = next((a for a in whole.get(plan.pk, []) if a.get("indicator") == ind.key), None)

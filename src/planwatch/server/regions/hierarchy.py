@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from planwatch.plan.model import RegionLevel
 from planwatch.plan.regions import Region, children, find, regions
@@ -51,14 +51,17 @@ def region_code_for(name: str) -> str:
 
 def parent_plan(plan: Plan) -> Plan | None:
     """The plan of the region above for the same period (a district's city plan), the latest stored."""
+    above = parents_of(plan)
+    return None if above is None else Plan.objects.filter(above).order_by("-created_at").first()
+
+
+def parents_of(plan: Plan) -> Q | None:
+    """What the plans of the region above for the same period are (`parent_plan` is the latest of them);
+    None where the plan's region has none above."""
     region = region_of(plan)
     if region is None or region.parent is None:
         return None
-    return (
-        Plan.objects.filter(region_code=region.parent, period_end=plan.period_end)
-        .order_by("-created_at")
-        .first()
-    )
+    return Q(region_code=region.parent, period_end=plan.period_end)
 
 
 def parent_plans(plans: Iterable[Plan]) -> dict[int, Plan]:

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from planwatch import __version__
 from planwatch.evaluate.assessment import Assessment
 from planwatch.server.plans.models import Plan
-from planwatch.server.regions.hierarchy import parent_plan
+from planwatch.server.regions.hierarchy import parents_of
 from planwatch.server.reports.models import Stamped, StoredAssessments, StoredPart
 
 Judge = Callable[[list[int]], dict[int, list[Assessment]]]
@@ -46,11 +47,20 @@ def stamped(own: str, above: str | None) -> str:
 
 def stamp(plan: Plan) -> str:
     """What the plan's assessments now depend on, in one line, as stored now (the object in hand may be
-    older): the plan and the plan above read in one query."""
-    above = parent_plan(plan)
-    wanted = [plan.pk] if above is None else [plan.pk, above.pk]
-    now = {p.pk: state(p) for p in Plan.objects.filter(pk__in=wanted).only(*_STATE)}
-    return stamped(now[plan.pk], now[above.pk] if above is not None else None)
+    older): the plan and the plan above (`hierarchy.parent_plan`, the latest of its region and period) read
+    in one query."""
+    above = parents_of(plan)
+    wanted = Q(pk=plan.pk) if above is None else Q(pk=plan.pk) | above
+    rows = Plan.objects.filter(wanted).only(*_STATE, "period_end", "created_at").order_by("-created_at")
+    own, theirs = None, None
+    for row in rows:
+        if row.pk == plan.pk:
+            own = row
+        elif theirs is None:
+            theirs = row
+    if own is None:
+        raise Plan.DoesNotExist(f"plan {plan.pk}")
+    return stamped(state(own), state(theirs) if theirs is not None else None)
 
 
 def stored(plan: Plan, years: list[int], lang: str, judge: Judge) -> dict[int, list[Assessment]]:
@@ -63,7 +73,7 @@ def stored(plan: Plan, years: list[int], lang: str, judge: Judge) -> dict[int, l
     if missing:
         fresh = judge(missing)
         for year in missing:
-            _keep(plan, year, lang, now, fresh[year])
+            keep(plan, year, lang, now, fresh[year])
         found.update(fresh)
     return {year: found[year] for year in years}
 
@@ -87,10 +97,31 @@ def _read(judged: list[dict]) -> list[Assessment]:
     return [Assessment.model_validate(a) for a in judged]
 
 
-def _keep(plan: Plan, year: int, lang: str, now: str, judged: list[Assessment]) -> None:
-    payload = [a.model_dump(mode="json") for a in judged]
-    key = {"plan": plan, "year": year, "lang": lang}
-    _store(StoredAssessments, key, {"stamp": now, "assessments": payload, "computed_at": timezone.now()})
+def keep(plan: Plan, year: int, lang: str, now: str, judged: Sequence[Assessment]) -> None:
+    """Store one year's assessments of a plan under the stamp `now`."""
+    keep_many([(plan, judged)], year, lang, {plan.pk: now})
+
+
+def keep_many(
+    judged: list[tuple[Plan, Sequence[Assessment]]], year: int, lang: str, now: dict[int, str]
+) -> None:
+    """Store the assessments of many plans in one year, each under its stamp (`now`, by plan id), a few
+    hundred rows a query; another request storing the same at the same moment is no error."""
+    at = timezone.now()
+    rows = [
+        StoredAssessments(
+            plan=plan, year=year, lang=lang, stamp=now[plan.pk], computed_at=at,
+            assessments=[a.model_dump(mode="json") for a in found],
+        )
+        for plan, found in judged
+    ]  # fmt: skip
+    StoredAssessments.objects.bulk_create(
+        rows,
+        batch_size=200,
+        update_conflicts=True,
+        unique_fields=["plan", "year", "lang"],
+        update_fields=["stamp", "assessments", "computed_at"],
+    )
 
 
 def _store(model: type[Stamped], key: dict[str, Any], values: dict[str, Any]) -> None:
