@@ -62,7 +62,10 @@ def main() -> None:
     years = range(2021, 2026)
     start = time.perf_counter()
     judged = evaluate_plans(plans, years)
-    counts = Counter(s for found in judged for assessments in found.values() for s in assessments.statuses())
+    counts: Counter[str] = Counter()
+    for found in judged:
+        for assessments in found.values():
+            counts.update(assessments.statuses())
     elapsed = time.perf_counter() - start
     count = sum(counts.values())
     projected = sum(a.projected is not None for a in judged[0][2025])
