@@ -35,8 +35,8 @@ class Counterpart:
 def stamps(plans: list[Plan], parents: dict[int, Plan]) -> dict[int, str]:
     """`reports.stored.stamp` of each plan (by id), given the plan above each (`hierarchy.parent_plans`),
     from the plans in hand: no query whatever the number of plans."""
-    above = {p.pk: state(parents[p.pk]) if p.pk in parents else None for p in plans}
-    return {p.pk: stamped(state(p), above[p.pk]) for p in plans}
+    theirs = {p.pk: state(p) for p in parents.values()}  # a plan above is the parent of many
+    return {p.pk: stamped(state(p), theirs[parents[p.pk].pk] if p.pk in parents else None) for p in plans}
 
 
 def _entries(indexes: dict[int, int], year: int, lang: str) -> dict[int, tuple[str, str | None]]:

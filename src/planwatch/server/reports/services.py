@@ -25,7 +25,7 @@ from planwatch.report import build_report, write_report
 from planwatch.report.content import TaskLine
 from planwatch.server.monitoring.models import Observation
 from planwatch.server.plans.models import DelegatedTarget, Indicator, Plan
-from planwatch.server.regions.hierarchy import parent_plan, parent_plans
+from planwatch.server.regions.hierarchy import parent_plans
 from planwatch.server.reports.stored import keep_many, stored
 from planwatch.server.tasks.models import Task
 
@@ -64,8 +64,15 @@ def _judged(
     plan: Plan, as_of: dt.datetime | None, provisional: bool
 ) -> tuple[list[plan_model.Indicator], list[plan_model.Observation]]:
     """The plan's indicators and the figures in force, as the library judges them."""
-    indicators = [i.to_library() for i in plan.indicators.all()]
-    return indicators, _figures([plan], as_of, provisional).get(plan.pk, [])
+    return _indicators([plan]).get(plan.pk, []), _figures([plan], as_of, provisional).get(plan.pk, [])
+
+
+def _indicators(plans: list[Plan]) -> dict[int, list[plan_model.Indicator]]:
+    """The indicators of each plan (by id), in the plan's order, read in one query."""
+    found: dict[int, list[plan_model.Indicator]] = {}
+    for ind in Indicator.objects.filter(plan__in=plans):
+        found.setdefault(ind.plan_id, []).append(ind.to_library())
+    return found
 
 
 def _figures(
@@ -106,11 +113,7 @@ def assessments_of(
     """`assessments` of many plans in `year` with the figures in force, judged together by the library
     (`evaluate_plans`, one pass for the plans of the same settings) and stored under their stamps
     (`stamps`, by plan id): a comparison across thousands of plans whose pages nobody opened yet."""
-    indicators: dict[int, list[plan_model.Indicator]] = {}
-    for ind in Indicator.objects.filter(plan__in=plans):
-        indicators.setdefault(ind.plan_id, []).append(ind.to_library())
-    figures = _figures(plans)
-    parents = _parents(plans)
+    indicators, figures, parents = _indicators(plans), _figures(plans), _parents(plans)
     by_settings: dict[str, list[Plan]] = {}
     for plan in plans:
         by_settings.setdefault(json.dumps(plan.evaluation_settings, sort_keys=True), []).append(plan)
@@ -125,14 +128,13 @@ def assessments_of(
     return out
 
 
-def _parents(plans: list[Plan]) -> dict[int, Parent]:
-    """`parent_of` each plan (by id): the plans above read together, the targets their offices entered too."""
+def _parents(plans: list[Plan], as_of: dt.datetime | None = None) -> dict[int, Parent]:
+    """The plan of the region above each plan (by id), as the library judges with it: its indicators, its
+    figures in force (as of a date where asked) and the targets its office entered for the plan below;
+    the plans above, their indicators and figures and the targets each read once for all."""
     above = parent_plans(plans)
     distinct = list({p.pk: p for p in above.values()}.values())
-    indicators: dict[int, list[plan_model.Indicator]] = {}
-    for ind in Indicator.objects.filter(plan__in=distinct):
-        indicators.setdefault(ind.plan_id, []).append(ind.to_library())
-    figures = _figures(distinct)
+    indicators, figures = _indicators(distinct), _figures(distinct, as_of)
     entered: dict[int, dict[str, str]] = {}
     targets = DelegatedTarget.objects.filter(indicator__plan__in=plans)
     for plan, key, target in targets.values_list("indicator__plan", "indicator__key", "target"):
@@ -144,16 +146,8 @@ def _parents(plans: list[Plan]) -> dict[int, Parent]:
 
 
 def parent_of(plan: Plan, as_of: dt.datetime | None = None) -> Parent | None:
-    """The plan of the region above, as the library judges with it: its indicators, its figures in force
-    (as of a date where asked) and the targets its office entered for this plan; None without one."""
-    above = parent_plan(plan)
-    if above is None:
-        return None
-    indicators, observations = _judged(above, as_of, provisional=False)
-    entered = dict(
-        DelegatedTarget.objects.filter(indicator__plan=plan).values_list("indicator__key", "target")
-    )
-    return Parent(above.region or above.title, indicators, observations, entered)
+    """The plan of the region above, as the library judges with it (`_parents`); None without one."""
+    return _parents([plan], as_of).get(plan.pk)
 
 
 def report_file(plan: Plan, year: int, kind: ReportKind, fmt: str, provisional: bool = False) -> bytes:

@@ -16,7 +16,6 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -88,8 +87,8 @@ def drawn(plan: Plan, name: str, lang: str, draw: Draw) -> dict[str, Any]:
     if part is None:
         # Drawn after the stamp is taken: a change meanwhile leaves it under a stamp no longer asked for.
         part = draw()
-        key = {"plan": plan, "name": name, "lang": lang}
-        _store(StoredPart, key, {"stamp": now, "content": part, "drawn_at": timezone.now()})
+        row = StoredPart(plan=plan, name=name, lang=lang, stamp=now, content=part, drawn_at=timezone.now())
+        _upsert(StoredPart, [row], ["plan", "name", "lang"], ["stamp", "content", "drawn_at"])
     return part
 
 
@@ -105,8 +104,7 @@ def keep(plan: Plan, year: int, lang: str, now: str, judged: Sequence[Assessment
 def keep_many(
     judged: list[tuple[Plan, Sequence[Assessment]]], year: int, lang: str, now: dict[int, str]
 ) -> None:
-    """Store the assessments of many plans in one year, each under its stamp (`now`, by plan id), a few
-    hundred rows a query; another request storing the same at the same moment is no error."""
+    """Store the assessments of many plans in one year, each under its stamp (`now`, by plan id)."""
     at = timezone.now()
     rows = [
         StoredAssessments(
@@ -115,19 +113,12 @@ def keep_many(
         )
         for plan, found in judged
     ]  # fmt: skip
-    StoredAssessments.objects.bulk_create(
-        rows,
-        batch_size=200,
-        update_conflicts=True,
-        unique_fields=["plan", "year", "lang"],
-        update_fields=["stamp", "assessments", "computed_at"],
+    _upsert(StoredAssessments, rows, ["plan", "year", "lang"], ["stamp", "assessments", "computed_at"])
+
+
+def _upsert(model: type[Stamped], rows: list[Stamped], key: list[str], fields: list[str]) -> None:
+    """Store rows, each replacing the one under the same key, a few hundred a query; another request
+    storing the same at the same moment is no error."""
+    model.objects.bulk_create(
+        rows, batch_size=200, update_conflicts=True, unique_fields=key, update_fields=fields
     )
-
-
-def _store(model: type[Stamped], key: dict[str, Any], values: dict[str, Any]) -> None:
-    """Store a row under its key; another request storing the same at the same moment is no error."""
-    try:
-        with transaction.atomic():
-            model.objects.update_or_create(**key, defaults=values)
-    except IntegrityError:
-        pass
